@@ -1,0 +1,130 @@
+// engine/engine.hpp
+//
+// The engine's front door, the only engine header server/ includes.
+//
+// An Engine owns one data directory (RocksDB store, catalog, transaction
+// manager). Each client connection gets a SqlSession bound to a user and a
+// database; the session owns the connection's transaction state and settings.
+// Results flow out through a ResultSink so the server can frame them straight
+// into its output buffer without intermediate copies.
+//
+// Thread-safety: Engine is shared by all connections. A SqlSession is used by
+// one connection at a time, except RequestCancel(), which may be called from
+// any thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/error/db_error.hpp"
+
+namespace basalt::conf {
+class Settings;
+}
+
+namespace basalt::engine {
+
+// One column of a result, as RowDescription describes it.
+struct ColumnInfo {
+  std::string name;
+  uint32_t table_oid = 0;
+  int16_t attnum = 0;
+  uint32_t type_oid = 0;
+  int16_t type_len = -1;
+  int32_t typmod = -1;
+};
+
+// Receives the results of the statements a session runs, in order.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  // The statement returns rows with these columns (RowDescription).
+  virtual void Columns(const std::vector<ColumnInfo>& columns) = 0;
+  // One row: BeginRow, then one Field or NullField per column, then EndRow.
+  virtual void BeginRow(int num_fields) = 0;
+  virtual void Field(std::string_view text) = 0;
+  virtual void NullField() = 0;
+  virtual void EndRow() = 0;
+  // The statement finished; `tag` is PostgreSQL's CommandComplete tag ("INSERT 0 3").
+  virtual void Complete(std::string_view tag) = 0;
+  // The query string held no statement (EmptyQueryResponse).
+  virtual void Empty() = 0;
+  // A notice (NoticeResponse), e.g. "table does not exist, skipping".
+  virtual void Notice(const DbError& notice) = 0;
+  // A reported setting changed (ParameterStatus), e.g. after SET application_name.
+  virtual void ParameterChanged(std::string_view name, std::string_view value) = 0;
+};
+
+struct InitOptions {
+  std::string superuser = "basalt";
+  std::string auth_method = "trust";     // written into hba.conf's rules
+  std::optional<std::string> password;   // from --pwfile
+};
+
+struct RoleInfo {
+  uint32_t oid = 0;
+  std::string name;
+  bool superuser = false;
+  bool can_login = true;
+  std::optional<std::string> password_verifier;  // SCRAM-SHA-256$... or md5...
+};
+
+class SqlSession;
+
+class Engine {
+ public:
+  virtual ~Engine() = default;
+
+  // Creates a new data directory at `dir`: the RocksDB store with its column
+  // families, the superuser role, the databases `postgres` and one named after
+  // the superuser. Config files are written by the caller (basalt init).
+  // Throws DbError if `dir` already holds a store.
+  static void InitDataDir(const std::filesystem::path& dir, const InitOptions& options);
+
+  // True if `dir` holds an initialised Basalt store.
+  static bool IsDataDir(const std::filesystem::path& dir);
+
+  // Opens an initialised data directory. Throws DbError with a clear message if
+  // it was never initialised or cannot be opened.
+  static std::unique_ptr<Engine> Open(const std::filesystem::path& dir, const conf::Settings& server_settings);
+
+  // Looks up a role for authentication; nullopt if it does not exist.
+  virtual std::optional<RoleInfo> FindRole(std::string_view name) = 0;
+
+  // Starts a session for `user` connected to `database`. Throws DbError 3D000
+  // if the database does not exist, 28000 if the role does not exist or may not log in.
+  virtual std::unique_ptr<SqlSession> Connect(std::string_view user, std::string_view database,
+                                              const conf::Settings& session_settings) = 0;
+};
+
+class SqlSession {
+ public:
+  virtual ~SqlSession() = default;
+
+  // Runs every statement of a simple-protocol Query message, reporting each
+  // result to `sink`. Statements outside an explicit transaction block run in
+  // one implicit transaction, as in PostgreSQL. On the first failing statement
+  // the rest are skipped and the DbError is thrown; the session has already put
+  // its transaction into the right state (implicit: rolled back; explicit: aborted).
+  virtual void ExecuteSimple(std::string_view sql, ResultSink& sink) = 0;
+
+  // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
+  virtual char TransactionStatus() const = 0;
+
+  // Settings reported to the client at startup (ParameterStatus), in order.
+  virtual std::vector<std::pair<std::string, std::string>> ReportedSettings() const = 0;
+
+  // Asks the running statement to stop with 57014 at its next check. Any thread.
+  virtual void RequestCancel() = 0;
+
+  // Called when the connection ends: rolls back any open transaction.
+  virtual void Close() = 0;
+};
+
+}  // namespace basalt::engine

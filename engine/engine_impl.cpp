@@ -1,0 +1,103 @@
+#include "engine/engine_impl.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/session.hpp"
+
+namespace basalt::engine {
+
+std::filesystem::path StorePath(const std::filesystem::path& data_dir) { return data_dir / "store"; }
+
+void Engine::InitDataDir(const std::filesystem::path& dir, const InitOptions& options) {
+  storage::Store::Create(StorePath(dir));
+  auto store = storage::Store::Open(StorePath(dir));
+  txn::TxnManager txns(*store);
+  catalog::Catalog catalog(txns);
+  auto txn = txns.Begin();
+  catalog::RoleDef superuser;
+  superuser.oid = catalog::kBootstrapSuperuserOid;
+  superuser.name = options.superuser;
+  superuser.superuser = true;
+  superuser.can_login = true;
+  // TODO(security issue): store a SCRAM verifier; until then a password only
+  // marks that one was given and password auth methods are refused.
+  if (options.password) superuser.password_verifier = std::string();
+  catalog.Bootstrap(*txn, superuser);
+  txn->Commit();
+}
+
+bool Engine::IsDataDir(const std::filesystem::path& dir) { return storage::Store::Exists(StorePath(dir)); }
+
+std::unique_ptr<Engine> Engine::Open(const std::filesystem::path& dir, const conf::Settings& server_settings) {
+  if (!IsDataDir(dir)) {
+    throw DbError(SqlState::kUndefinedFile,
+                  fmt::format("directory \"{}\" is not a Basalt data directory; create one with basalt init -D {}",
+                              dir.string(), dir.string()));
+  }
+  storage::StoreOptions opts;
+  return std::make_unique<EngineImpl>(storage::Store::Open(StorePath(dir), opts), server_settings);
+}
+
+EngineImpl::EngineImpl(std::unique_ptr<storage::Store> store, const conf::Settings& settings)
+    : store_(std::move(store)),
+      txns_(std::make_unique<txn::TxnManager>(*store_)),
+      catalog_(std::make_unique<catalog::Catalog>(*txns_)) {
+  txns_->SetSynchronousCommit(settings.GetString("synchronous_commit") != "off");
+}
+
+EngineImpl::~EngineImpl() = default;
+
+std::optional<RoleInfo> EngineImpl::FindRole(std::string_view name) {
+  auto txn = txns_->Begin(txn::IsolationLevel::kReadCommitted, /*read_only=*/true);
+  auto role = catalog_->FindRole(*txn, name);
+  txn->Commit();
+  if (!role) return std::nullopt;
+  RoleInfo info;
+  info.oid = role->oid;
+  info.name = role->name;
+  info.superuser = role->superuser;
+  info.can_login = role->can_login;
+  info.password_verifier = role->password_verifier;
+  return info;
+}
+
+std::unique_ptr<SqlSession> EngineImpl::Connect(std::string_view user, std::string_view database,
+                                                const conf::Settings& session_settings) {
+  auto txn = txns_->Begin(txn::IsolationLevel::kReadCommitted, /*read_only=*/true);
+  auto role = catalog_->FindRole(*txn, user);
+  if (!role) {
+    throw DbError(SqlState::kInvalidAuthorizationSpecification, fmt::format("role \"{}\" does not exist", user))
+        .WithSeverity(Severity::kFatal);
+  }
+  if (!role->can_login) {
+    throw DbError(SqlState::kInvalidAuthorizationSpecification,
+                  fmt::format("role \"{}\" is not permitted to log in", user))
+        .WithSeverity(Severity::kFatal);
+  }
+  auto db = catalog_->FindDatabase(*txn, database);
+  if (!db) {
+    throw DbError(SqlState::kInvalidCatalogName, fmt::format("database \"{}\" does not exist", database))
+        .WithSeverity(Severity::kFatal);
+  }
+  txn->Commit();
+  return std::make_unique<Session>(*this, *role, *db, session_settings);
+}
+
+void EngineImpl::SessionOpened(catalog::Oid database) {
+  std::lock_guard lock(sessions_mu_);
+  ++sessions_per_db_[database];
+}
+
+void EngineImpl::SessionClosed(catalog::Oid database) {
+  std::lock_guard lock(sessions_mu_);
+  if (--sessions_per_db_[database] <= 0) sessions_per_db_.erase(database);
+}
+
+int EngineImpl::OtherSessions(catalog::Oid database, bool caller_is_connected) {
+  std::lock_guard lock(sessions_mu_);
+  auto it = sessions_per_db_.find(database);
+  int n = it == sessions_per_db_.end() ? 0 : it->second;
+  return caller_is_connected ? n - 1 : n;
+}
+
+}  // namespace basalt::engine

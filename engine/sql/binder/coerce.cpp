@@ -1,0 +1,96 @@
+#include "engine/sql/binder/coerce.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/sql/types/text_io.hpp"
+
+namespace basalt::engine::sql {
+
+namespace {
+bool IsUnknownLiteral(const BoundExpr& e) { return e.kind == BoundKind::kConst && e.type.id == TypeId::kUnknown; }
+}  // namespace
+
+BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
+  if (e->type == target) return e;
+  if (target.id == TypeId::kUnknown) return e;
+  if (IsUnknownLiteral(*e)) {
+    if (e->value.is_null()) return BoundExpr::Const(Value::Null(), target);
+    try {
+      // Parse as the base type, then apply the typmod with the context's rules
+      // (assignment rejects over-long strings, explicit casts truncate).
+      Type base{target.id, -1};
+      Value v = ParseText(e->value.as_string(), base);
+      if (target.typmod >= 0) v = Cast(v, base, target, ctx);
+      return BoundExpr::Const(std::move(v), target);
+    } catch (DbError& err) {
+      AtLocation(err, e->location);
+      throw;
+    }
+  }
+  Type from = e->type;
+  if (from.id == TypeId::kUnknown) from = Type{TypeId::kText, -1};
+  if (from.id == target.id && target.typmod < 0) {
+    e->type = target;
+    return e;
+  }
+  if (from.id != target.id) {
+    // A typmod-only change (varchar -> varchar(5)) is always allowed.
+    auto allowed = CastAvailability(from.id, target.id);
+    if (!allowed || static_cast<int>(*allowed) > static_cast<int>(ctx)) return nullptr;
+  }
+  if (e->kind == BoundKind::kConst) {
+    Value v = e->value.is_null() ? Value::Null() : Cast(e->value, from, target, ctx);
+    // Fold, keeping the literal's position for errors raised later.
+    auto c = BoundExpr::Const(std::move(v), target);
+    c->location = e->location;
+    return c;
+  }
+  auto cast = std::make_unique<BoundExpr>(BoundKind::kCast, target);
+  cast->cast_from = from;
+  cast->cast_context = static_cast<uint8_t>(ctx);
+  cast->location = e->location;
+  cast->args.push_back(std::move(e));
+  return cast;
+}
+
+Type CommonType(const std::vector<Type>& types, std::string_view context, int location) {
+  std::optional<Type> result;
+  for (const Type& t : types) {
+    if (t.id == TypeId::kUnknown) continue;
+    if (!result) {
+      result = Type{t.id, t.typmod};
+      continue;
+    }
+    if (result->id == t.id) {
+      if (result->typmod != t.typmod) result->typmod = -1;
+      continue;
+    }
+    bool same_category = TypeCategory(result->id) == TypeCategory(t.id);
+    auto to_t = CastAvailability(result->id, t.id);
+    auto to_r = CastAvailability(t.id, result->id);
+    bool t_implicit = to_t && *to_t == CastContext::kImplicit;
+    bool r_implicit = to_r && *to_r == CastContext::kImplicit;
+    if (!same_category) {
+      throw AtLocation(DbError(SqlState::kDatatypeMismatch,
+                             fmt::format("{} types {} and {} cannot be matched", context,
+                                         FormatType(Type{result->id, -1}), FormatType(Type{t.id, -1}))),
+                     location);
+    }
+    // Within a category, move to the type the current one implicitly casts to
+    // (int4 -> int8 -> numeric -> float8), preferring the category's preferred type.
+    if (t_implicit && (!r_implicit || IsPreferredType(t.id))) result = Type{t.id, -1};
+  }
+  return result.value_or(Type{TypeId::kText, -1});
+}
+
+BoundExprPtr CoerceToBool(BoundExprPtr e, std::string_view what) {
+  if (e->type.id == TypeId::kBool) return e;
+  int loc = e->location;
+  Type from = e->type;
+  if (IsUnknownLiteral(*e)) return TryCoerce(std::move(e), Type{TypeId::kBool, -1}, CastContext::kImplicit);
+  throw AtLocation(DbError(SqlState::kDatatypeMismatch, fmt::format("argument of {} must be type boolean, not type {}",
+                                                                   what, FormatType(Type{from.id, -1}))),
+                   loc);
+}
+
+}  // namespace basalt::engine::sql

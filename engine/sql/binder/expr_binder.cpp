@@ -1,0 +1,553 @@
+#include "engine/sql/binder/expr_binder.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/sql/binder/coerce.hpp"
+#include "engine/sql/functions/aggregate_state.hpp"
+#include "engine/sql/functions/scalar_functions.hpp"
+#include "engine/sql/types/operators.hpp"
+#include "engine/sql/types/text_io.hpp"
+#include "engine/sql/types/typmod.hpp"
+
+namespace basalt::engine::sql {
+namespace {
+
+const Type kBoolType{TypeId::kBool, -1};
+const Type kTextType{TypeId::kText, -1};
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += '.';
+    out += names[i];
+  }
+  return out;
+}
+
+std::string TypeListText(const std::vector<Type>& types) {
+  std::string out;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (i) out += ", ";
+    out += types[i].id == TypeId::kUnknown ? "unknown" : FormatType(Type{types[i].id, -1});
+  }
+  return out;
+}
+
+std::optional<AggKind> AggregateKind(std::string_view name, bool star) {
+  if (name == "count") return star ? AggKind::kCountStar : AggKind::kCount;
+  if (name == "sum") return AggKind::kSum;
+  if (name == "avg") return AggKind::kAvg;
+  if (name == "min") return AggKind::kMin;
+  if (name == "max") return AggKind::kMax;
+  if (name == "bool_and" || name == "every") return AggKind::kBoolAnd;
+  if (name == "bool_or") return AggKind::kBoolOr;
+  return std::nullopt;
+}
+
+bool IsIntegralText(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+BoundExprPtr ExprBinder::Bind(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::kConst: return BindConst(e);
+    case ast::ExprKind::kColumnRef: return BindColumnRef(e);
+    case ast::ExprKind::kOp: return BindOperator(e);
+    case ast::ExprKind::kAnd:
+    case ast::ExprKind::kOr: {
+      bool is_and = e.kind == ast::ExprKind::kAnd;
+      auto out = std::make_unique<BoundExpr>(is_and ? BoundKind::kAnd : BoundKind::kOr, kBoolType);
+      out->location = e.location;
+      for (const auto& a : e.args) out->args.push_back(CoerceToBool(Bind(*a), is_and ? "AND" : "OR"));
+      return out;
+    }
+    case ast::ExprKind::kNot: {
+      auto out = std::make_unique<BoundExpr>(BoundKind::kNot, kBoolType);
+      out->location = e.location;
+      out->args.push_back(CoerceToBool(Bind(*e.args[0]), "NOT"));
+      return out;
+    }
+    case ast::ExprKind::kFunc: return BindFunction(e);
+    case ast::ExprKind::kCast: return BindCast(e);
+    case ast::ExprKind::kNullTest: {
+      auto out = std::make_unique<BoundExpr>(BoundKind::kIsNull, kBoolType);
+      out->negated = e.negated;
+      out->location = e.location;
+      out->args.push_back(Bind(*e.args[0]));
+      return out;
+    }
+    case ast::ExprKind::kBoolTest: {
+      auto out = std::make_unique<BoundExpr>(BoundKind::kBoolTest, kBoolType);
+      out->negated = e.negated;
+      out->bool_test = e.bool_test == ast::BoolTestKind::kTrue    ? BoolTest::kTrue
+                       : e.bool_test == ast::BoolTestKind::kFalse ? BoolTest::kFalse
+                                                                  : BoolTest::kUnknown;
+      out->args.push_back(CoerceToBool(Bind(*e.args[0]), "IS TRUE"));
+      return out;
+    }
+    case ast::ExprKind::kCase: return BindCase(e);
+    case ast::ExprKind::kIn: return BindIn(e);
+    case ast::ExprKind::kLike: return BindLike(e);
+    case ast::ExprKind::kBetween: return BindBetween(e);
+    case ast::ExprKind::kDistinctFrom: return BindDistinctFrom(e);
+    case ast::ExprKind::kNullIf: return BindNullIf(e);
+    case ast::ExprKind::kCoalesce: return BindVariadic(e, BoundKind::kCoalesce, "COALESCE");
+    case ast::ExprKind::kGreatest: return BindVariadic(e, BoundKind::kGreatest, "GREATEST");
+    case ast::ExprKind::kLeast: return BindVariadic(e, BoundKind::kLeast, "LEAST");
+    case ast::ExprKind::kDefault:
+      throw AtLocation(DbError(SqlState::kSyntaxError, "DEFAULT is not allowed in this context"), e.location);
+    case ast::ExprKind::kParam:
+      throw AtLocation(DbError(SqlState::kUndefinedParameter, fmt::format("there is no parameter ${}", e.param_number)),
+                       e.location);
+    case ast::ExprKind::kCollate:
+      if (e.names.size() >= 1 && (e.names.back() == "default" || e.names.back() == "C" || e.names.back() == "POSIX")) {
+        return Bind(*e.args[0]);
+      }
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported,
+                               fmt::format("collation \"{}\" is not supported", JoinNames(e.names))),
+                       e.location);
+    case ast::ExprKind::kSubLink:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "subqueries are not supported yet"), e.location);
+    case ast::ExprKind::kArray:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
+    case ast::ExprKind::kRow:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "row constructors are not supported yet"), e.location);
+    case ast::ExprKind::kSqlValue:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported,
+                               fmt::format("{} is not supported yet", JoinNames(e.names))),
+                       e.location);
+  }
+  throw AtLocation(DbError(SqlState::kFeatureNotSupported, "expression is not supported"), e.location);
+}
+
+BoundExprPtr ExprBinder::BindConst(const ast::Expr& e) {
+  BoundExprPtr out;
+  switch (e.const_kind) {
+    case ast::ConstKind::kNull: out = BoundExpr::Const(Value::Null(), Type{TypeId::kUnknown, -1}); break;
+    case ast::ConstKind::kInteger: out = BoundExpr::Const(Value::Int(e.int_value), Type{TypeId::kInt4, -1}); break;
+    case ast::ConstKind::kNumeric:
+      // Like PostgreSQL's make_const: integral literals too big for int4 are
+      // int8 when they fit, numeric otherwise.
+      if (IsIntegralText(e.text)) {
+        errno = 0;
+        char* end = nullptr;
+        long long v = std::strtoll(e.text.c_str(), &end, 10);
+        if (errno == 0 && end && *end == '\0') {
+          out = BoundExpr::Const(Value::Int(v), Type{TypeId::kInt8, -1});
+          break;
+        }
+      }
+      out = BoundExpr::Const(ParseText(e.text, Type{TypeId::kNumeric, -1}), Type{TypeId::kNumeric, -1});
+      break;
+    case ast::ConstKind::kString: out = BoundExpr::Const(Value::String(e.text), Type{TypeId::kUnknown, -1}); break;
+    case ast::ConstKind::kBool: out = BoundExpr::Const(Value::Bool(e.text == "t"), kBoolType); break;
+    case ast::ConstKind::kBitString:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "bit strings are not supported"), e.location);
+  }
+  out->location = e.location;
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
+  if (e.star) {
+    throw AtLocation(DbError(SqlState::kSyntaxError, "\"*\" is not allowed here"), e.location);
+  }
+  std::string_view table;
+  std::string_view column;
+  if (e.names.size() == 1) {
+    column = e.names[0];
+  } else if (e.names.size() == 2) {
+    table = e.names[0];
+    column = e.names[1];
+  } else if (e.names.size() == 3) {
+    table = e.names[1];
+    column = e.names[2];
+  } else {
+    throw AtLocation(DbError(SqlState::kSyntaxError,
+                             fmt::format("improper qualified name (too many dotted names): {}", JoinNames(e.names))),
+                     e.location);
+  }
+  if (!table.empty()) {
+    bool known = false;
+    for (const auto& t : scope_.tables) known = known || t == table;
+    if (!known) {
+      throw AtLocation(
+          DbError(SqlState::kUndefinedTable, fmt::format("missing FROM-clause entry for table \"{}\"", table)),
+          e.location);
+    }
+  }
+  int found = -1;
+  for (size_t i = 0; i < scope_.columns.size(); ++i) {
+    const ScopeColumn& c = scope_.columns[i];
+    if (c.name != column || (!table.empty() && c.table != table)) continue;
+    if (found >= 0) {
+      throw AtLocation(DbError(SqlState::kAmbiguousColumn, fmt::format("column reference \"{}\" is ambiguous", column)),
+                       e.location);
+    }
+    found = static_cast<int>(i);
+  }
+  if (found < 0) {
+    std::string shown = table.empty() ? std::string(column) : fmt::format("{}.{}", table, column);
+    throw AtLocation(DbError(SqlState::kUndefinedColumn, fmt::format("column {} does not exist", 
+                                                                     table.empty() ? fmt::format("\"{}\"", column)
+                                                                                   : fmt::format("{}.{}", table, column))),
+                     e.location);
+  }
+  const ScopeColumn& c = scope_.columns[found];
+  auto out = BoundExpr::Column(found, c.type);
+  out->name = c.table.empty() ? c.name : fmt::format("{}.{}", c.table, c.name);
+  out->location = e.location;
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindBinaryOp(std::string_view op, BoundExprPtr l, BoundExprPtr r, int location) {
+  Type lt = l->type;
+  Type rt = r->type;
+  auto info = ResolveOperator(op, lt.id, rt.id);
+  if (!info) {
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("operator does not exist: {} {} {}", TypeListText({lt}), op, TypeListText({rt})))
+                         .WithHint("No operator matches the given name and argument types. You might need to add "
+                                   "explicit type casts."),
+                     location);
+  }
+  l = TryCoerce(std::move(l), Type{info->left, -1}, info->arg_cast_context);
+  r = TryCoerce(std::move(r), Type{info->right, -1}, info->arg_cast_context);
+  if (!l || !r) {
+    throw AtLocation(DbError(SqlState::kInternalError, "operator argument coercion failed"), location);
+  }
+  auto out = std::make_unique<BoundExpr>(BoundKind::kBinary, Type{info->result, -1});
+  out->binary_fn = info->fn;
+  out->name = std::string(op);
+  out->location = location;
+  out->args.push_back(std::move(l));
+  out->args.push_back(std::move(r));
+  // Fold operators over constants now, so errors like 1/0 in a constant
+  // expression surface at bind time as in PostgreSQL's eval_const_expressions.
+  if (out->args[0]->kind == BoundKind::kConst && out->args[1]->kind == BoundKind::kConst) {
+    const Value& a = out->args[0]->value;
+    const Value& b = out->args[1]->value;
+    Value v = (a.is_null() || b.is_null()) ? Value::Null() : out->binary_fn(a, b);
+    auto c = BoundExpr::Const(std::move(v), out->type);
+    c->location = location;
+    return c;
+  }
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindOperator(const ast::Expr& e) {
+  const std::string& op = e.names.back();
+  if (e.args.size() == 1) {
+    BoundExprPtr arg = Bind(*e.args[0]);
+    if (op == "+") {
+      if (!IsNumeric(arg->type.id) && arg->type.id != TypeId::kUnknown) {
+        throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                                 fmt::format("operator does not exist: + {}", TypeListText({arg->type})))
+                             .WithHint("No operator matches the given name and argument type. You might need to add "
+                                       "an explicit type cast."),
+                         e.location);
+      }
+      return arg;
+    }
+    if (op == "-") {
+      auto info = ResolveUnaryOperator(op, arg->type.id);
+      if (!info) {
+        throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                                 fmt::format("operator does not exist: - {}", TypeListText({arg->type})))
+                             .WithHint("No operator matches the given name and argument type. You might need to add "
+                                       "an explicit type cast."),
+                         e.location);
+      }
+      arg = TryCoerce(std::move(arg), Type{info->right, -1}, CastContext::kImplicit);
+      if (arg->kind == BoundKind::kConst) {
+        Value v = arg->value.is_null() ? Value::Null() : info->unary_fn(arg->value);
+        auto c = BoundExpr::Const(std::move(v), Type{info->result, -1});
+        c->location = e.location;
+        return c;
+      }
+      auto out = std::make_unique<BoundExpr>(BoundKind::kUnary, Type{info->result, -1});
+      out->name = "-";
+      out->location = e.location;
+      out->unary_fn = info->unary_fn;
+      out->args.push_back(std::move(arg));
+      return out;
+    }
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("operator does not exist: {} {}", op, TypeListText({arg->type}))),
+                     e.location);
+  }
+  BoundExprPtr l = Bind(*e.args[0]);
+  BoundExprPtr r = Bind(*e.args[1]);
+  return BindBinaryOp(op, std::move(l), std::move(r), e.location);
+}
+
+BoundExprPtr ExprBinder::BindFunction(const ast::Expr& e) {
+  std::string name = e.names.back();
+  if (e.names.size() == 2 && e.names[0] != "pg_catalog") {
+    throw AtLocation(DbError(SqlState::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", e.names[0])),
+                     e.location);
+  }
+  if (auto kind = AggregateKind(name, e.star)) return BindAggregate(e, *kind);
+  if (e.over) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet"), e.location);
+  }
+  if (e.star) {
+    throw AtLocation(DbError(SqlState::kWrongObjectType,
+                             fmt::format("{}(*) specified, but {} is not an aggregate function", name, name)),
+                     e.location);
+  }
+  std::vector<BoundExprPtr> args;
+  std::vector<Type> types;
+  for (const auto& a : e.args) {
+    args.push_back(Bind(*a));
+    types.push_back(args.back()->type);
+  }
+  auto info = ResolveFunction(name, types);
+  if (!info) {
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("function {}({}) does not exist", JoinNames(e.names), TypeListText(types)))
+                         .WithHint("No function matches the given name and argument types. You might need to add "
+                                   "explicit type casts."),
+                     e.location);
+  }
+  auto out = std::make_unique<BoundExpr>(BoundKind::kFunction, info->result);
+  out->scalar_fn = info->fn;
+  out->strict = info->strict;
+  out->name = name;
+  out->location = e.location;
+  for (size_t i = 0; i < args.size(); ++i) {
+    out->args.push_back(TryCoerce(std::move(args[i]), info->arg_types[i], CastContext::kImplicit));
+  }
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindAggregate(const ast::Expr& e, AggKind kind) {
+  std::string name = e.names.back();
+  if (aggregates_ == nullptr) {
+    throw AtLocation(
+        DbError(SqlState::kGroupingError, fmt::format("aggregate functions are not allowed in {}", clause_)),
+        e.location);
+  }
+  if (inside_aggregate_) {
+    throw AtLocation(DbError(SqlState::kGroupingError, "aggregate function calls cannot be nested"), e.location);
+  }
+  if (e.over) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet"), e.location);
+  }
+  if (!e.agg_order.empty() || e.within_group) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "ordered-set aggregates are not supported yet"),
+                     e.location);
+  }
+  AggregateSpec spec;
+  spec.kind = kind;
+  spec.name = name;
+  spec.distinct = e.distinct;
+  inside_aggregate_ = true;
+  if (kind != AggKind::kCountStar) {
+    if (e.args.size() != 1) {
+      inside_aggregate_ = false;
+      std::vector<Type> types;
+      for (const auto& a : e.args) types.push_back(Bind(*a)->type);
+      throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                               fmt::format("function {}({}) does not exist", name, TypeListText(types)))
+                           .WithHint("No function matches the given name and argument types. You might need to add "
+                                     "explicit type casts."),
+                       e.location);
+    }
+    spec.arg = Bind(*e.args[0]);
+    // Untyped literals become text, as PostgreSQL resolves unknown arguments.
+    if (spec.arg->type.id == TypeId::kUnknown) {
+      spec.arg = TryCoerce(std::move(spec.arg), kTextType, CastContext::kImplicit);
+    }
+    spec.input_type = spec.arg->type;
+  }
+  if (e.filter) spec.filter = CoerceToBool(Bind(*e.filter), "FILTER");
+  inside_aggregate_ = false;
+  auto result = AggResultType(kind, spec.input_type);
+  if (!result) {
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("function {}({}) does not exist", name, TypeListText({spec.input_type})))
+                         .WithHint("No function matches the given name and argument types. You might need to add "
+                                   "explicit type casts."),
+                     e.location);
+  }
+  spec.result_type = *result;
+  spec.arg_types = {spec.input_type};
+  auto ref = std::make_unique<BoundExpr>(BoundKind::kAggRef, spec.result_type);
+  ref->index = static_cast<int>(aggregates_->size());
+  ref->name = name;
+  ref->location = e.location;
+  aggregates_->push_back(std::move(spec));
+  return ref;
+}
+
+BoundExprPtr ExprBinder::BindCast(const ast::Expr& e) {
+  auto target = LookupType(e.type_name.names, e.type_name.modifiers);
+  if (!target) {
+    throw AtLocation(DbError(SqlState::kUndefinedObject,
+                             fmt::format("type \"{}\" does not exist", JoinNames(e.type_name.names))),
+                     e.type_name.location >= 0 ? e.type_name.location : e.location);
+  }
+  if (e.type_name.array_bounds > 0) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
+  }
+  BoundExprPtr arg = Bind(*e.args[0]);
+  Type from = arg->type;
+  int arg_location = arg->location;
+  BoundExprPtr out = TryCoerce(std::move(arg), *target, CastContext::kExplicit);
+  if (!out) {
+    throw AtLocation(DbError(SqlState::kCannotCoerce, fmt::format("cannot cast type {} to {}",
+                                                                  FormatType(Type{from.id, -1}), FormatType(*target))),
+                     e.location >= 0 ? e.location : arg_location);
+  }
+  if (out->kind == BoundKind::kConst) out->location = e.location >= 0 ? e.location : arg_location;
+  return out;
+}
+
+BinaryFn ExprBinder::EqualityFn(Type t, int location) {
+  auto info = ResolveOperator("=", t.id, t.id);
+  if (!info) {
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("operator does not exist: {} = {}", TypeListText({t}), TypeListText({t}))),
+                     location);
+  }
+  return info->fn;
+}
+
+Type ExprBinder::UnifyArgs(std::vector<BoundExprPtr>& args, std::string_view context, int location) {
+  std::vector<Type> types;
+  for (const auto& a : args) types.push_back(a->type);
+  Type common = CommonType(types, context, location);
+  for (auto& a : args) {
+    Type from = a->type;
+    int loc = a->location;
+    a = TryCoerce(std::move(a), common, CastContext::kImplicit);
+    if (!a) {
+      throw AtLocation(DbError(SqlState::kDatatypeMismatch,
+                               fmt::format("{} could not convert type {} to {}", context, FormatType(Type{from.id, -1}),
+                                           FormatType(common))),
+                       loc);
+    }
+  }
+  return common;
+}
+
+BoundExprPtr ExprBinder::BindCase(const ast::Expr& e) {
+  BoundExprPtr test;
+  if (!e.args.empty() && e.args[0]) test = Bind(*e.args[0]);
+  std::vector<BoundExprPtr> conditions;
+  std::vector<BoundExprPtr> results;
+  for (const auto& w : e.whens) {
+    if (test) {
+      conditions.push_back(BindBinaryOp("=", CloneExpr(*test), Bind(*w.condition), w.condition->location));
+    } else {
+      conditions.push_back(CoerceToBool(Bind(*w.condition), "CASE/WHEN"));
+    }
+    results.push_back(Bind(*w.result));
+  }
+  bool has_else = e.else_expr != nullptr;
+  if (has_else) results.push_back(Bind(*e.else_expr));
+  Type common = UnifyArgs(results, "CASE", e.location);
+  auto out = std::make_unique<BoundExpr>(BoundKind::kCase, common);
+  out->has_else = has_else;
+  out->location = e.location;
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    out->args.push_back(std::move(conditions[i]));
+    out->args.push_back(std::move(results[i]));
+  }
+  if (has_else) out->args.push_back(std::move(results.back()));
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindIn(const ast::Expr& e) {
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : e.args) args.push_back(Bind(*a));
+  Type common = UnifyArgs(args, "IN", e.location);
+  auto out = std::make_unique<BoundExpr>(BoundKind::kInList, kBoolType);
+  out->negated = e.negated;
+  out->binary_fn = EqualityFn(common, e.location);
+  out->location = e.location;
+  out->args = std::move(args);
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindLike(const ast::Expr& e) {
+  if (e.like_kind != ast::LikeKind::kLike && e.like_kind != ast::LikeKind::kILike) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "SIMILAR TO and regular expressions are not supported yet"),
+                     e.location);
+  }
+  auto out = std::make_unique<BoundExpr>(BoundKind::kLike, kBoolType);
+  out->negated = e.negated;
+  out->case_insensitive = e.like_kind == ast::LikeKind::kILike;
+  out->location = e.location;
+  for (const auto& a : e.args) {
+    BoundExprPtr b = Bind(*a);
+    Type from = b->type;
+    if (!IsString(from.id) && from.id != TypeId::kUnknown) {
+      throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                               fmt::format("operator does not exist: {} ~~ {}", TypeListText({from}), "unknown"))
+                           .WithHint("No operator matches the given name and argument types. You might need to add "
+                                     "explicit type casts."),
+                       e.location);
+    }
+    out->args.push_back(TryCoerce(std::move(b), kTextType, CastContext::kImplicit));
+  }
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindBetween(const ast::Expr& e) {
+  if (e.symmetric) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "BETWEEN SYMMETRIC is not supported yet"), e.location);
+  }
+  BoundExprPtr x = Bind(*e.args[0]);
+  auto lo = BindBinaryOp(e.negated ? "<" : ">=", CloneExpr(*x), Bind(*e.args[1]), e.location);
+  auto hi = BindBinaryOp(e.negated ? ">" : "<=", std::move(x), Bind(*e.args[2]), e.location);
+  auto out = std::make_unique<BoundExpr>(e.negated ? BoundKind::kOr : BoundKind::kAnd, kBoolType);
+  out->location = e.location;
+  out->args.push_back(std::move(lo));
+  out->args.push_back(std::move(hi));
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindVariadic(const ast::Expr& e, BoundKind kind, std::string_view name) {
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : e.args) args.push_back(Bind(*a));
+  Type common = UnifyArgs(args, name, e.location);
+  auto out = std::make_unique<BoundExpr>(kind, common);
+  out->location = e.location;
+  out->args = std::move(args);
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindNullIf(const ast::Expr& e) {
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : e.args) args.push_back(Bind(*a));
+  Type common = UnifyArgs(args, "NULLIF", e.location);
+  auto out = std::make_unique<BoundExpr>(BoundKind::kNullIf, common);
+  out->binary_fn = EqualityFn(common, e.location);
+  out->location = e.location;
+  out->args = std::move(args);
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindDistinctFrom(const ast::Expr& e) {
+  std::vector<BoundExprPtr> args;
+  for (const auto& a : e.args) args.push_back(Bind(*a));
+  Type common = UnifyArgs(args, "IS DISTINCT FROM", e.location);
+  auto out = std::make_unique<BoundExpr>(BoundKind::kDistinctFrom, kBoolType);
+  out->negated = e.negated;
+  out->binary_fn = EqualityFn(common, e.location);
+  out->location = e.location;
+  out->args = std::move(args);
+  return out;
+}
+
+}  // namespace basalt::engine::sql

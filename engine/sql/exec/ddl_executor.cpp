@@ -1,0 +1,149 @@
+#include "engine/sql/exec/ddl_executor.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/sql/binder/coerce.hpp"
+#include "engine/sql/binder/expr_deparse.hpp"
+#include "engine/sql/types/typmod.hpp"
+
+namespace basalt::engine::sql {
+namespace {
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += '.';
+    out += names[i];
+  }
+  return out;
+}
+
+void SetPrimaryKey(catalog::TableDef& table, const std::vector<std::string>& columns, const std::string& name,
+                   int location) {
+  if (table.has_primary_key()) {
+    throw AtLocation(DbError(SqlState::kInvalidTableDefinition,
+                             fmt::format("multiple primary keys for table \"{}\" are not allowed", table.name)),
+                     location);
+  }
+  for (const std::string& c : columns) {
+    int idx = table.FindColumn(c);
+    if (idx < 0) {
+      throw AtLocation(DbError(SqlState::kUndefinedColumn,
+                               fmt::format("column \"{}\" named in key does not exist", c)),
+                       location);
+    }
+    for (int existing : table.primary_key) {
+      if (existing == idx) {
+        throw AtLocation(DbError(SqlState::kDuplicateColumn,
+                                 fmt::format("column \"{}\" appears twice in primary key constraint", c)),
+                         location);
+      }
+    }
+    table.primary_key.push_back(idx);
+    table.columns[idx].not_null = true;
+  }
+  table.primary_key_name = name.empty() ? table.name + "_pkey" : name;
+}
+
+void RejectConstraint(const ast::Constraint& c) {
+  const char* what = nullptr;
+  switch (c.kind) {
+    case ast::ConstraintKind::kUnique: what = "UNIQUE constraints"; break;
+    case ast::ConstraintKind::kCheck: what = "CHECK constraints"; break;
+    case ast::ConstraintKind::kForeignKey: what = "FOREIGN KEY constraints"; break;
+    case ast::ConstraintKind::kIdentity: what = "identity columns"; break;
+    case ast::ConstraintKind::kGenerated: what = "generated columns"; break;
+    default: return;
+  }
+  throw AtLocation(DbError(SqlState::kFeatureNotSupported, fmt::format("{} are not supported yet", what)), c.location);
+}
+
+}  // namespace
+
+void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecContext& ctx, catalog::Oid database,
+                        catalog::Oid owner, const NoticeFn& notice) {
+  ctx.txn->CheckWritable("CREATE TABLE");
+  if (stmt.temporary) throw DbError(SqlState::kFeatureNotSupported, "temporary tables are not supported yet");
+  if (stmt.as_query) throw DbError(SqlState::kFeatureNotSupported, "CREATE TABLE AS is not supported yet");
+  catalog::TableDef table;
+  table.database = database;
+  table.schema = binder.ResolveCreationSchema(stmt.table);
+  table.name = stmt.table.name;
+  table.owner = owner;
+  if (binder.LookupTable(stmt.table)) {
+    DbError err(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists", table.name));
+    if (stmt.if_not_exists) {
+      notice(DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists, skipping", table.name))
+                 .WithSeverity(Severity::kNotice));
+      return;
+    }
+    throw err;
+  }
+
+  for (const ast::ColumnDef& cd : stmt.columns) {
+    if (table.FindColumn(cd.name) >= 0) {
+      throw AtLocation(DbError(SqlState::kDuplicateColumn, fmt::format("column \"{}\" specified more than once", cd.name)),
+                       cd.location);
+    }
+    const std::string& last = cd.type.names.empty() ? std::string() : cd.type.names.back();
+    if (last == "serial" || last == "bigserial" || last == "smallserial" || last == "serial4" || last == "serial8") {
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "serial columns are not supported yet"),
+                       cd.type.location);
+    }
+    auto type = LookupType(cd.type.names, cd.type.modifiers);
+    if (!type) {
+      throw AtLocation(DbError(SqlState::kUndefinedObject, fmt::format("type \"{}\" does not exist", JoinNames(cd.type.names))),
+                       cd.type.location);
+    }
+    if (cd.type.array_bounds > 0) {
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "array columns are not supported yet"), cd.type.location);
+    }
+    catalog::ColumnDef col;
+    col.name = cd.name;
+    col.type = *type;
+    table.columns.push_back(std::move(col));
+  }
+  // Column constraints, after all columns exist (a PRIMARY KEY may come first).
+  for (size_t i = 0; i < stmt.columns.size(); ++i) {
+    for (const ast::Constraint& c : stmt.columns[i].constraints) {
+      RejectConstraint(c);
+      switch (c.kind) {
+        case ast::ConstraintKind::kNotNull: table.columns[i].not_null = true; break;
+        case ast::ConstraintKind::kNull: break;
+        case ast::ConstraintKind::kDefault: table.columns[i].default_sql = DeparseExpr(*c.expr); break;
+        case ast::ConstraintKind::kPrimaryKey: SetPrimaryKey(table, {table.columns[i].name}, c.name, c.location); break;
+        default: break;
+      }
+    }
+  }
+  for (const ast::Constraint& c : stmt.constraints) {
+    RejectConstraint(c);
+    if (c.kind == ast::ConstraintKind::kPrimaryKey) SetPrimaryKey(table, c.columns, c.name, c.location);
+  }
+  // Type-check every default now, as PostgreSQL does at CREATE time.
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].default_sql.empty()) binder.BindColumnDefault(table, static_cast<int>(i));
+  }
+  ctx.catalog->CreateTable(*ctx.txn, table);
+}
+
+void ExecuteDropTable(const ast::DropStmt& stmt, Binder& binder, ExecContext& ctx, const NoticeFn& notice) {
+  ctx.txn->CheckWritable("DROP TABLE");
+  std::vector<catalog::TableDef> tables;
+  for (const ast::RangeVar& rv : stmt.objects) {
+    auto t = binder.LookupTable(rv);
+    std::string shown = rv.schema.empty() ? rv.name : fmt::format("{}.{}", rv.schema, rv.name);
+    if (!t) {
+      if (stmt.if_exists) {
+        notice(DbError(SqlState::kSuccessfulCompletion, fmt::format("table \"{}\" does not exist, skipping", shown))
+                   .WithSeverity(Severity::kNotice));
+        continue;
+      }
+      throw DbError(SqlState::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
+    }
+    tables.push_back(std::move(*t));
+  }
+  for (const auto& t : tables) ctx.catalog->DropTable(*ctx.txn, t);
+}
+
+}  // namespace basalt::engine::sql

@@ -1,0 +1,37 @@
+// engine/sql/exec/exec_context.hpp
+//
+// What a running statement can reach: its transaction, the catalog, parameter
+// values, output formatting settings and the session's cancel flag. Executors
+// call CheckCancel() between batches so a CancelRequest stops a query promptly.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "engine/catalog/catalog.hpp"
+#include "engine/error/db_error.hpp"
+#include "engine/sql/types/value.hpp"
+#include "engine/txn/transaction.hpp"
+
+namespace basalt::engine::sql {
+
+struct EvalContext {
+  const std::vector<Value>* params = nullptr;
+  int extra_float_digits = 1;
+};
+
+struct ExecContext {
+  txn::Transaction* txn = nullptr;
+  catalog::Catalog* catalog = nullptr;
+  EvalContext eval;
+  const std::atomic<bool>* cancel = nullptr;
+
+  void CheckCancel() const {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
+      throw DbError(SqlState::kQueryCanceled, "canceling statement due to user request");
+    }
+  }
+};
+
+}  // namespace basalt::engine::sql

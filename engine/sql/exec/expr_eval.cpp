@@ -1,0 +1,238 @@
+#include "engine/sql/exec/expr_eval.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/sql/types/casts.hpp"
+#include "engine/sql/types/compare.hpp"
+
+namespace basalt::engine::sql {
+namespace {
+
+const Value kNull;
+
+Value EvalMinMax(const BoundExpr& e, const Row& row, EvalContext& ctx, bool greatest) {
+  Value best;
+  for (const auto& a : e.args) {
+    Value v = Evaluate(*a, row, ctx);
+    if (v.is_null()) continue;  // GREATEST/LEAST ignore NULLs
+    if (best.is_null()) {
+      best = std::move(v);
+      continue;
+    }
+    int c = Compare(v, best, e.type.id);
+    if (greatest ? c > 0 : c < 0) best = std::move(v);
+  }
+  return best;
+}
+
+// Decodes one UTF-8 character starting at s[i]; returns its byte length.
+size_t Utf8Len(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool LikeRec(std::string_view t, size_t ti, std::string_view p, size_t pi, bool ci, int esc) {
+  while (pi < p.size()) {
+    char pc = p[pi];
+    if (pc == '%') {
+      // Collapse runs of % and try every suffix.
+      while (pi < p.size() && p[pi] == '%') ++pi;
+      if (pi == p.size()) return true;
+      for (size_t k = ti; k <= t.size(); k += (k < t.size() ? Utf8Len(static_cast<unsigned char>(t[k])) : 1)) {
+        if (LikeRec(t, k, p, pi, ci, esc)) return true;
+        if (k == t.size()) break;
+      }
+      return false;
+    }
+    if (ti >= t.size()) return false;
+    if (pc == '_') {
+      ti += Utf8Len(static_cast<unsigned char>(t[ti]));
+      ++pi;
+      continue;
+    }
+    if (esc >= 0 && static_cast<unsigned char>(pc) == esc) {
+      ++pi;
+      if (pi >= p.size()) {
+        throw DbError(SqlState::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+      }
+      pc = p[pi];
+    }
+    char tc = t[ti];
+    if (ci ? FoldAscii(tc) != FoldAscii(pc) : tc != pc) return false;
+    ++ti;
+    ++pi;
+  }
+  return ti == t.size();
+}
+
+}  // namespace
+
+bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive, int escape_char) {
+  return LikeRec(text, 0, pattern, 0, case_insensitive, escape_char);
+}
+
+Value Evaluate(const BoundExpr& e, const Row& row, EvalContext& ctx) {
+  switch (e.kind) {
+    case BoundKind::kConst:
+      return e.value;
+    case BoundKind::kColumn:
+      return row[e.index];
+    case BoundKind::kParam:
+      if (ctx.params == nullptr || e.index >= static_cast<int>(ctx.params->size())) {
+        throw DbError(SqlState::kUndefinedParameter, fmt::format("there is no parameter ${}", e.index + 1));
+      }
+      return (*ctx.params)[e.index];
+    case BoundKind::kBinary: {
+      Value l = Evaluate(*e.args[0], row, ctx);
+      if (l.is_null()) return kNull;
+      Value r = Evaluate(*e.args[1], row, ctx);
+      if (r.is_null()) return kNull;
+      return e.binary_fn(l, r);
+    }
+    case BoundKind::kUnary: {
+      Value v = Evaluate(*e.args[0], row, ctx);
+      if (v.is_null()) return v;
+      return e.unary_fn(v);
+    }
+    case BoundKind::kFunction: {
+      std::vector<Value> vals;
+      vals.reserve(e.args.size());
+      for (const auto& a : e.args) {
+        vals.push_back(Evaluate(*a, row, ctx));
+        if (e.strict && vals.back().is_null()) return kNull;
+      }
+      return e.scalar_fn(vals, e.ArgTypes(), e.type, ctx);
+    }
+    case BoundKind::kCast: {
+      Value v = Evaluate(*e.args[0], row, ctx);
+      if (v.is_null()) return v;
+      return Cast(v, e.cast_from, e.type, static_cast<CastContext>(e.cast_context));
+    }
+    case BoundKind::kAnd: {
+      bool saw_null = false;
+      for (const auto& a : e.args) {
+        Value v = Evaluate(*a, row, ctx);
+        if (v.is_null()) {
+          saw_null = true;
+        } else if (!v.as_bool()) {
+          return Value::Bool(false);
+        }
+      }
+      return saw_null ? kNull : Value::Bool(true);
+    }
+    case BoundKind::kOr: {
+      bool saw_null = false;
+      for (const auto& a : e.args) {
+        Value v = Evaluate(*a, row, ctx);
+        if (v.is_null()) {
+          saw_null = true;
+        } else if (v.as_bool()) {
+          return Value::Bool(true);
+        }
+      }
+      return saw_null ? kNull : Value::Bool(false);
+    }
+    case BoundKind::kNot: {
+      Value v = Evaluate(*e.args[0], row, ctx);
+      if (v.is_null()) return v;
+      return Value::Bool(!v.as_bool());
+    }
+    case BoundKind::kIsNull: {
+      bool is_null = Evaluate(*e.args[0], row, ctx).is_null();
+      return Value::Bool(e.negated ? !is_null : is_null);
+    }
+    case BoundKind::kBoolTest: {
+      Value v = Evaluate(*e.args[0], row, ctx);
+      bool r = false;
+      switch (e.bool_test) {
+        case BoolTest::kTrue: r = !v.is_null() && v.as_bool(); break;
+        case BoolTest::kFalse: r = !v.is_null() && !v.as_bool(); break;
+        case BoolTest::kUnknown: r = v.is_null(); break;
+      }
+      return Value::Bool(e.negated ? !r : r);
+    }
+    case BoundKind::kCase: {
+      size_t pairs = (e.args.size() - (e.has_else ? 1 : 0)) / 2;
+      for (size_t i = 0; i < pairs; ++i) {
+        if (EvaluatePredicate(*e.args[2 * i], row, ctx)) return Evaluate(*e.args[2 * i + 1], row, ctx);
+      }
+      if (e.has_else) return Evaluate(*e.args.back(), row, ctx);
+      return kNull;
+    }
+    case BoundKind::kCoalesce:
+      for (const auto& a : e.args) {
+        Value v = Evaluate(*a, row, ctx);
+        if (!v.is_null()) return v;
+      }
+      return kNull;
+    case BoundKind::kNullIf: {
+      Value l = Evaluate(*e.args[0], row, ctx);
+      if (l.is_null()) return l;
+      Value r = Evaluate(*e.args[1], row, ctx);
+      if (!r.is_null() && e.binary_fn(l, r).as_bool()) return kNull;
+      return l;
+    }
+    case BoundKind::kGreatest:
+      return EvalMinMax(e, row, ctx, true);
+    case BoundKind::kLeast:
+      return EvalMinMax(e, row, ctx, false);
+    case BoundKind::kInList: {
+      Value l = Evaluate(*e.args[0], row, ctx);
+      if (l.is_null()) return kNull;
+      bool saw_null = false;
+      for (size_t i = 1; i < e.args.size(); ++i) {
+        Value r = Evaluate(*e.args[i], row, ctx);
+        if (r.is_null()) {
+          saw_null = true;
+          continue;
+        }
+        if (e.binary_fn(l, r).as_bool()) return Value::Bool(!e.negated);
+      }
+      if (saw_null) return kNull;
+      return Value::Bool(e.negated);
+    }
+    case BoundKind::kLike: {
+      Value t = Evaluate(*e.args[0], row, ctx);
+      if (t.is_null()) return kNull;
+      Value p = Evaluate(*e.args[1], row, ctx);
+      if (p.is_null()) return kNull;
+      int esc = '\\';
+      if (e.args.size() > 2) {
+        Value ev = Evaluate(*e.args[2], row, ctx);
+        if (ev.is_null()) return kNull;
+        const std::string& es = ev.as_string();
+        if (es.empty()) {
+          esc = -1;
+        } else if (es.size() == 1) {
+          esc = static_cast<unsigned char>(es[0]);
+        } else {
+          throw DbError(SqlState::kInvalidEscapeSequence, "invalid escape string")
+              .WithHint("Escape string must be empty or one character.");
+        }
+      }
+      bool m = LikeMatch(t.as_string(), p.as_string(), e.case_insensitive, esc);
+      return Value::Bool(e.negated ? !m : m);
+    }
+    case BoundKind::kDistinctFrom: {
+      Value l = Evaluate(*e.args[0], row, ctx);
+      Value r = Evaluate(*e.args[1], row, ctx);
+      bool distinct;
+      if (l.is_null() || r.is_null()) {
+        distinct = l.is_null() != r.is_null();
+      } else {
+        distinct = !e.binary_fn(l, r).as_bool();
+      }
+      return Value::Bool(e.negated ? !distinct : distinct);
+    }
+    case BoundKind::kAggRef:
+      break;
+  }
+  throw DbError(SqlState::kInternalError, "unexpected expression kind in evaluation");
+}
+
+}  // namespace basalt::engine::sql

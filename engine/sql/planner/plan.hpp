@@ -1,0 +1,92 @@
+// engine/sql/planner/plan.hpp
+//
+// Physical plans are immutable data (BusTub's rule: plans are data, executors
+// are state). A plan tree may be cached and executed many times, concurrently;
+// executors (exec/) hold all per-execution state.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/catalog/catalog_defs.hpp"
+#include "engine/sql/binder/bound_expr.hpp"
+#include "engine/sql/planner/aggregate_spec.hpp"
+
+namespace basalt::engine::sql {
+
+enum class PlanKind { kTableScan, kValues, kFilter, kProject, kAggregate, kSort, kLimit, kDistinct };
+
+struct PlanNode;
+using PlanPtr = std::unique_ptr<PlanNode>;
+
+struct PlanNode {
+  explicit PlanNode(PlanKind k) : kind(k) {}
+  virtual ~PlanNode() = default;
+  PlanKind kind;
+  std::vector<Type> output_types;
+  PlanPtr child;  // single-input nodes
+};
+
+// Reads a table's rows in key order between two encoded keys (a point lookup
+// when `point_key` is set), applying `filter` to each row.
+struct TableScanPlan final : PlanNode {
+  TableScanPlan() : PlanNode(PlanKind::kTableScan) {}
+  catalog::TableDef table;
+  std::string begin_key;                 // inclusive
+  std::string end_key;                   // exclusive; empty = table end
+  std::optional<std::string> point_key;  // exactly one primary key
+  BoundExprPtr filter;                   // null = every row
+  bool emit_key = false;                 // append the row's storage key as a last column (for DML)
+  std::string alias;                     // for EXPLAIN
+};
+
+// Literal rows (VALUES, or one empty row for SELECT without FROM).
+struct ValuesPlan final : PlanNode {
+  ValuesPlan() : PlanNode(PlanKind::kValues) {}
+  std::vector<std::vector<BoundExprPtr>> rows;
+};
+
+struct FilterPlan final : PlanNode {
+  FilterPlan() : PlanNode(PlanKind::kFilter) {}
+  BoundExprPtr predicate;
+};
+
+struct ProjectPlan final : PlanNode {
+  ProjectPlan() : PlanNode(PlanKind::kProject) {}
+  std::vector<BoundExprPtr> exprs;
+};
+
+// Output: the group keys, then one column per aggregate.
+struct AggregatePlan final : PlanNode {
+  AggregatePlan() : PlanNode(PlanKind::kAggregate) {}
+  std::vector<BoundExprPtr> group_keys;
+  std::vector<AggregateSpec> aggregates;
+};
+
+struct SortKey {
+  int column = 0;
+  Type type;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+struct SortPlan final : PlanNode {
+  SortPlan() : PlanNode(PlanKind::kSort) {}
+  std::vector<SortKey> keys;
+};
+
+struct LimitPlan final : PlanNode {
+  LimitPlan() : PlanNode(PlanKind::kLimit) {}
+  BoundExprPtr limit;   // null = no limit
+  BoundExprPtr offset;  // null = 0
+};
+
+// Drops duplicate rows over the first `key_columns` columns (all when -1).
+struct DistinctPlan final : PlanNode {
+  DistinctPlan() : PlanNode(PlanKind::kDistinct) {}
+  int key_columns = -1;
+};
+
+}  // namespace basalt::engine::sql

@@ -1,0 +1,75 @@
+// Comparison and hashing. The float rules follow float8_cmp_internal and
+// hashfloat8 in PostgreSQL 15's float.c; bpchar follows bpcharcmp/hashbpchar.
+#include "engine/sql/types/compare.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <cstring>
+#include <functional>
+#include <string_view>
+
+#include "engine/sql/types/string_coerce.hpp"
+
+namespace basalt::engine::sql {
+namespace {
+
+int CompareFloat(double a, double b) {
+  bool an = std::isnan(a), bn = std::isnan(b);
+  if (an || bn) return an == bn ? 0 : (an ? 1 : -1);
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+int CompareBytes(std::string_view a, std::string_view b) {
+  int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
+  if (c != 0) return c < 0 ? -1 : 1;
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+uint64_t Mix(uint64_t x) {
+  // splitmix64 finaliser: cheap, and spreads small integers over all bits.
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+int Compare(const Value& a, const Value& b, TypeId t) {
+  switch (PhysicalKindOf(t)) {
+    case PhysicalKind::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
+    case PhysicalKind::kInt: {
+      int64_t x = a.as_int(), y = b.as_int();
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case PhysicalKind::kFloat: return CompareFloat(a.as_float(), b.as_float());
+    case PhysicalKind::kString:
+      if (t == TypeId::kBpchar) return CompareBytes(TrimBpchar(a.as_string()), TrimBpchar(b.as_string()));
+      return CompareBytes(a.as_string(), b.as_string());
+  }
+  return 0;
+}
+
+size_t Hash(const Value& v, TypeId t) {
+  switch (PhysicalKindOf(t)) {
+    case PhysicalKind::kBool: return Mix(v.as_bool() ? 1 : 0);
+    case PhysicalKind::kInt: return Mix(static_cast<uint64_t>(v.as_int()));
+    case PhysicalKind::kFloat: {
+      double d = v.as_float();
+      if (d == 0.0) d = 0.0;                           // -0 hashes like 0
+      if (std::isnan(d)) d = std::numeric_limits<double>::quiet_NaN();  // one NaN
+      uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      return Mix(bits);
+    }
+    case PhysicalKind::kString: {
+      std::string_view s = v.as_string();
+      if (t == TypeId::kBpchar) s = TrimBpchar(s);
+      return std::hash<std::string_view>{}(s);
+    }
+  }
+  return 0;
+}
+
+}  // namespace basalt::engine::sql

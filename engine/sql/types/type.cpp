@@ -1,0 +1,161 @@
+// Catalog facts about Basalt's built-in types, copied from PostgreSQL 15's
+// pg_type.dat so that RowDescription, pg_type and format_type() agree with a
+// real server.
+#include "engine/sql/types/type.hpp"
+
+#include <string>
+
+#include "engine/sql/types/typmod.hpp"
+
+namespace basalt::engine::sql {
+
+PhysicalKind PhysicalKindOf(TypeId id) {
+  switch (id) {
+    case TypeId::kBool: return PhysicalKind::kBool;
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kOid: return PhysicalKind::kInt;
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric: return PhysicalKind::kFloat;
+    case TypeId::kUnknown:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kBpchar:
+    case TypeId::kName:
+    case TypeId::kVoid: return PhysicalKind::kString;
+  }
+  return PhysicalKind::kString;
+}
+
+uint32_t TypeOid(TypeId id) {
+  switch (id) {
+    case TypeId::kUnknown: return 705;
+    case TypeId::kBool: return 16;
+    case TypeId::kInt2: return 21;
+    case TypeId::kInt4: return 23;
+    case TypeId::kInt8: return 20;
+    case TypeId::kFloat4: return 700;
+    case TypeId::kFloat8: return 701;
+    case TypeId::kNumeric: return 1700;
+    case TypeId::kText: return 25;
+    case TypeId::kVarchar: return 1043;
+    case TypeId::kBpchar: return 1042;
+    case TypeId::kName: return 19;
+    case TypeId::kOid: return 26;
+    case TypeId::kVoid: return 2278;
+  }
+  return 0;
+}
+
+int16_t TypeLength(TypeId id) {
+  switch (id) {
+    case TypeId::kBool: return 1;
+    case TypeId::kInt2: return 2;
+    case TypeId::kInt4:
+    case TypeId::kFloat4:
+    case TypeId::kOid:
+    case TypeId::kVoid: return 4;
+    case TypeId::kInt8:
+    case TypeId::kFloat8: return 8;
+    case TypeId::kName: return 64;  // NAMEDATALEN
+    case TypeId::kUnknown: return -2;
+    case TypeId::kNumeric:
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kBpchar: return -1;
+  }
+  return -1;
+}
+
+std::string_view TypeInternalName(TypeId id) {
+  switch (id) {
+    case TypeId::kUnknown: return "unknown";
+    case TypeId::kBool: return "bool";
+    case TypeId::kInt2: return "int2";
+    case TypeId::kInt4: return "int4";
+    case TypeId::kInt8: return "int8";
+    case TypeId::kFloat4: return "float4";
+    case TypeId::kFloat8: return "float8";
+    case TypeId::kNumeric: return "numeric";
+    case TypeId::kText: return "text";
+    case TypeId::kVarchar: return "varchar";
+    case TypeId::kBpchar: return "bpchar";
+    case TypeId::kName: return "name";
+    case TypeId::kOid: return "oid";
+    case TypeId::kVoid: return "void";
+  }
+  return "unknown";
+}
+
+std::string FormatType(Type type) {
+  switch (type.id) {
+    case TypeId::kBool: return "boolean";
+    case TypeId::kInt2: return "smallint";
+    case TypeId::kInt4: return "integer";
+    case TypeId::kInt8: return "bigint";
+    case TypeId::kFloat4: return "real";
+    case TypeId::kFloat8: return "double precision";
+    case TypeId::kNumeric:
+      if (type.typmod < kVarHdrSz) return "numeric";
+      return "numeric(" + std::to_string(NumericTypmodPrecision(type.typmod)) + "," +
+             std::to_string(NumericTypmodScale(type.typmod)) + ")";
+    case TypeId::kVarchar:
+      if (type.typmod < kVarHdrSz) return "character varying";
+      return "character varying(" + std::to_string(type.typmod - kVarHdrSz) + ")";
+    case TypeId::kBpchar:
+      // format_type() prints the internal name for an unconstrained bpchar.
+      if (type.typmod < kVarHdrSz) return "bpchar";
+      return "character(" + std::to_string(type.typmod - kVarHdrSz) + ")";
+    case TypeId::kUnknown:
+    case TypeId::kText:
+    case TypeId::kName:
+    case TypeId::kOid:
+    case TypeId::kVoid: return std::string(TypeInternalName(type.id));
+  }
+  return "unknown";
+}
+
+std::string TypeDisplayName(TypeId id) {
+  if (id == TypeId::kBpchar) return "character";
+  return FormatType(Type{id, -1});
+}
+
+bool IsNumeric(TypeId id) {
+  return IsInteger(id) || id == TypeId::kFloat4 || id == TypeId::kFloat8 || id == TypeId::kNumeric;
+}
+
+bool IsInteger(TypeId id) {
+  return id == TypeId::kInt2 || id == TypeId::kInt4 || id == TypeId::kInt8;
+}
+
+bool IsString(TypeId id) {
+  return id == TypeId::kText || id == TypeId::kVarchar || id == TypeId::kBpchar || id == TypeId::kName;
+}
+
+char TypeCategory(TypeId id) {
+  switch (id) {
+    case TypeId::kBool: return 'B';
+    case TypeId::kInt2:
+    case TypeId::kInt4:
+    case TypeId::kInt8:
+    case TypeId::kFloat4:
+    case TypeId::kFloat8:
+    case TypeId::kNumeric:
+    case TypeId::kOid: return 'N';
+    case TypeId::kText:
+    case TypeId::kVarchar:
+    case TypeId::kBpchar:
+    case TypeId::kName: return 'S';
+    case TypeId::kUnknown: return 'X';
+    case TypeId::kVoid: return 'P';
+  }
+  return 'X';
+}
+
+bool IsPreferredType(TypeId id) {
+  return id == TypeId::kBool || id == TypeId::kFloat8 || id == TypeId::kOid || id == TypeId::kText;
+}
+
+}  // namespace basalt::engine::sql

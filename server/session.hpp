@@ -1,0 +1,124 @@
+// server/session.hpp
+//
+// Session is one client connection: a coroutine on the connection's strand
+// that reads bytes into a protocol::Decoder, decides what each message means
+// in the current state, and writes the Encoder's output in large chunks
+// (whenever it is about to wait for more input, which is at least once per
+// ReadyForQuery; during big results the result sink also flushes every ~64 KiB).
+//
+// States (PostgreSQL's backend protocol flow):
+//   kStartup        SSLRequest/GSSENCRequest -> 'N' and stay; CancelRequest ->
+//                   cancel and close; StartupMessage -> authentication
+//   kAuthenticating waiting for a PasswordMessage of an exchange (SCRAM, md5,
+//                   password: not implemented yet, so never entered today)
+//   kReady          Query runs; extended-protocol messages fail with 0A000 and
+//                   enter kSkipToSync
+//   kSkipToSync     everything but Sync and Terminate is ignored (error recovery)
+//   kClosed         the loop ends, the SqlSession is closed
+// Transaction state ('I'/'T'/'E') lives in the engine's SqlSession.
+//
+// SqlSession calls block, so they run on the BlockingPool (RunBlocking); the
+// coroutine resumes on its strand afterwards. While a job runs, only that job
+// touches the Encoder and the socket (synchronous writes for mid-result
+// flushes); Shutdown() therefore never touches the socket while executing_.
+//
+// Errors: every handler is noexcept in effect. DbError -> ErrorResponse (FATAL
+// ones close the connection); other exceptions -> XX000 "internal error: ...",
+// logged once with the connection id and query; ProtocolError -> FATAL 08P01
+// and close; socket errors just close.
+#pragma once
+
+#include <utility>  // Boost 1.74's awaitable.hpp uses std::exchange without including it
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "conf/settings.hpp"
+#include "engine/engine.hpp"
+#include "protocol/decoder.hpp"
+#include "protocol/encoder.hpp"
+#include "protocol/frontend_messages.hpp"
+#include "protocol/protocol_error.hpp"
+#include "server/server_context.hpp"
+
+namespace basalt::server {
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(ServerContext& context, boost::asio::ip::tcp::socket socket, ConnectionId id);
+  ~Session();
+
+  // Serves the connection until it ends; never throws.
+  boost::asio::awaitable<void> Run();
+
+  // Asks the session to end (server shutdown): idle sessions get FATAL 57P01
+  // and close; a running statement is cancelled first. Any thread.
+  void Shutdown();
+
+  // Called once when Run() has finished and the session is fully closed.
+  void SetOnExit(std::function<void()> on_exit) { on_exit_ = std::move(on_exit); }
+
+  ConnectionId id() const { return id_; }
+  // The connection's strand.
+  boost::asio::any_io_executor executor() { return socket_.get_executor(); }
+
+ private:
+  enum class State { kStartup, kAuthenticating, kReady, kSkipToSync, kClosed };
+
+  boost::asio::awaitable<void> Loop();
+  boost::asio::awaitable<void> Dispatch(protocol::FrontendMessage& message);
+  boost::asio::awaitable<void> DispatchReady(protocol::FrontendMessage& message);
+  boost::asio::awaitable<void> Cleanup();
+
+  // session_startup.cpp
+  boost::asio::awaitable<void> HandleStartup(protocol::StartupMessage& startup);
+  void HandleCancelRequest(const protocol::CancelRequest& cancel);
+  bool Authenticate(const std::string& user, const std::string& database);
+  bool ApplyStartupParameters(const protocol::StartupMessage& startup);
+  bool ApplyClientSetting(const std::string& name, const std::string& value);
+
+  // session_query.cpp
+  boost::asio::awaitable<void> HandleQuery(const protocol::Query& query);
+  void ExecuteSimpleOnWorker(const std::string& sql);
+  void RejectExtended(const protocol::FrontendMessage& message);
+  void FlushFromWorker();
+
+  // Sends `error` (FATAL: also ends the session).
+  void SendError(const engine::DbError& error);
+  void SendFatal(engine::SqlState code, std::string message);
+  void SendProtocolError(const protocol::ProtocolError& error);
+  // Writes the Encoder's bytes; false (and state kClosed) on a socket error.
+  boost::asio::awaitable<bool> FlushOutput();
+
+  ServerContext& ctx_;
+  boost::asio::ip::tcp::socket socket_;
+  ConnectionId id_;
+  std::string peer_;                       // "host:port" for logs
+  std::optional<boost::asio::ip::address> peer_address_;
+  std::chrono::steady_clock::time_point started_;
+
+  protocol::Decoder decoder_;
+  protocol::Encoder out_;
+  State state_ = State::kStartup;
+
+  std::string user_;
+  std::string database_;
+  std::optional<conf::Settings> settings_;  // this connection's copy, once startup applies it
+  std::unique_ptr<engine::SqlSession> sql_;
+  bool registered_for_cancel_ = false;
+  int32_t secret_key_ = 0;
+
+  bool executing_ = false;           // a blocking job is running (strand-only)
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> write_failed_{false};  // a worker-side flush hit a socket error
+  bool terminated_by_client_ = false;
+  std::function<void()> on_exit_;
+};
+
+}  // namespace basalt::server

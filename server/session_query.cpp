@@ -1,0 +1,62 @@
+// server/session_query.cpp
+//
+// Simple Query execution and the (for now) rejected extended protocol.
+#include <spdlog/spdlog.h>
+
+#include "server/error_conversion.hpp"
+#include "server/run_blocking.hpp"
+#include "server/server_log.hpp"
+#include "server/session.hpp"
+#include "server/wire_result_sink.hpp"
+
+namespace basalt::server {
+
+namespace asio = boost::asio;
+using engine::DbError;
+using engine::SqlState;
+
+namespace {
+// Statement text in ordinary error log lines is cut to keep lines readable.
+constexpr size_t kLoggedQueryChars = 300;
+
+std::string Abbreviate(const std::string& sql) {
+  if (sql.size() <= kLoggedQueryChars) return sql;
+  return sql.substr(0, kLoggedQueryChars) + "...";
+}
+}  // namespace
+
+asio::awaitable<void> Session::HandleQuery(const protocol::Query& query) {
+  executing_ = true;
+  co_await RunBlocking(ctx_.pool, [this, &query] { ExecuteSimpleOnWorker(query.sql); });
+  executing_ = false;
+  if (state_ == State::kClosed) co_return;  // a FATAL error ended the session
+  out_.ReadyForQuery(sql_->TransactionStatus());
+}
+
+void Session::ExecuteSimpleOnWorker(const std::string& sql) {
+  WireResultSink sink(out_, [this] { FlushFromWorker(); });
+  try {
+    sql_->ExecuteSimple(sql, sink);
+  } catch (const DbError& e) {
+    Log()->info("conn {}: {} {} {} (statement: {})", id_.value, engine::SeverityName(e.severity()), e.code().code(),
+                e.message(), Abbreviate(sql));
+    SendError(e);
+  } catch (const std::exception& e) {
+    Log()->error("conn {}: internal error: {} (statement: {})", id_.value, e.what(), sql);
+    SendError(DbError(SqlState::kInternalError, std::string("internal error: ") + e.what()));
+  } catch (...) {
+    Log()->error("conn {}: internal error: non-standard exception (statement: {})", id_.value, sql);
+    SendError(DbError(SqlState::kInternalError, "internal error: unknown exception"));
+  }
+}
+
+void Session::RejectExtended(const protocol::FrontendMessage& message) {
+  // TODO(server): Parse/Bind/Describe/Execute/Close arrive with the prepared
+  // statement work; until then fail cleanly and recover at Sync like PostgreSQL.
+  SendError(DbError(SqlState::kFeatureNotSupported, "extended query protocol is not supported yet"));
+  if (state_ != State::kClosed) state_ = State::kSkipToSync;
+  Log()->info("conn {}: rejected {} (extended query protocol is not supported yet)", id_.value,
+              protocol::MessageName(message));
+}
+
+}  // namespace basalt::server

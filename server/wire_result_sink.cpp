@@ -1,0 +1,56 @@
+// server/wire_result_sink.cpp
+#include "server/wire_result_sink.hpp"
+
+#include "server/error_conversion.hpp"
+
+namespace basalt::server {
+
+void WireResultSink::Columns(const std::vector<engine::ColumnInfo>& columns) {
+  out_.BeginRowDescription(static_cast<int16_t>(columns.size()));
+  for (const engine::ColumnInfo& c : columns) {
+    protocol::FieldDescription f;
+    f.name = c.name;
+    f.table_oid = c.table_oid;
+    f.column_attnum = c.attnum;
+    f.type_oid = c.type_oid;
+    f.type_len = c.type_len;
+    f.type_modifier = c.typmod;
+    f.format = 0;  // simple Query results are always text
+    out_.AppendFieldDescription(f);
+  }
+  out_.EndMessage();
+}
+
+void WireResultSink::BeginRow(int num_fields) { out_.BeginDataRow(static_cast<int16_t>(num_fields)); }
+void WireResultSink::Field(std::string_view text) { out_.AppendField(text); }
+void WireResultSink::NullField() { out_.AppendNull(); }
+
+void WireResultSink::EndRow() {
+  out_.EndDataRow();
+  ++rows_;
+  MaybeFlush();
+}
+
+void WireResultSink::Complete(std::string_view tag) {
+  out_.CommandComplete(tag);
+  MaybeFlush();
+}
+
+void WireResultSink::Empty() { out_.EmptyQueryResponse(); }
+
+void WireResultSink::Notice(const engine::DbError& notice) {
+  protocol::ErrorFields f = ToErrorFields(notice);
+  // A notice arriving with the default severity is a NOTICE, not an ERROR.
+  if (notice.severity() == engine::Severity::kError) f.severity = "NOTICE";
+  out_.NoticeResponse(f);
+}
+
+void WireResultSink::ParameterChanged(std::string_view name, std::string_view value) {
+  out_.ParameterStatus(name, value);
+}
+
+void WireResultSink::MaybeFlush() {
+  if (out_.size() >= flush_threshold_ && flush_) flush_();
+}
+
+}  // namespace basalt::server

@@ -1,0 +1,16 @@
+-- Transaction control out of place: warnings (25P01, 25001) and their command tags.
+CREATE TABLE tm (id integer PRIMARY KEY);
+COMMIT;
+ROLLBACK;
+BEGIN;
+BEGIN;
+INSERT INTO tm VALUES (1);
+COMMIT;
+COMMIT;
+SELECT * FROM tm;
+START TRANSACTION;
+START TRANSACTION;
+ROLLBACK;
+SELECT * FROM tm;
+END;
+ABORT;

@@ -1,0 +1,127 @@
+// tests/unit/server/fake_engine.hpp
+//
+// An in-memory Engine double for server tests. Its sessions understand a few
+// magic statements:
+//   select 1            one int4 row
+//   (blank)             EmptyQueryResponse
+//   error               42P01 with detail, hint, position
+//   fatal               57P01 FATAL
+//   boom                std::runtime_error (-> XX000)
+//   notice              a NoticeResponse, then DO
+//   rows N              N text rows
+//   rows_then_error     half a row, then 22012
+//   sleep               waits for RequestCancel (57014) or 10 s
+//   begin / commit      transaction status T / I
+//   set app             ParameterStatus application_name=changed
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "conf/settings.hpp"
+#include "engine/engine.hpp"
+
+namespace basalt::test {
+
+using engine::DbError;
+using engine::SqlState;
+
+class FakeSession final : public engine::SqlSession {
+ public:
+  explicit FakeSession(std::string application_name) : application_name_(std::move(application_name)) {}
+
+  void ExecuteSimple(std::string_view sql, engine::ResultSink& sink) override {
+    cancel_ = false;
+    std::string s(sql);
+    if (s.find_first_not_of(" \t\n;") == std::string::npos) {
+      sink.Empty();
+    } else if (s == "select 1") {
+      sink.Columns({engine::ColumnInfo{"?column?", 0, 0, 23, 4, -1}});
+      sink.BeginRow(1);
+      sink.Field("1");
+      sink.EndRow();
+      sink.Complete("SELECT 1");
+    } else if (s == "error") {
+      throw DbError(SqlState::kUndefinedTable, "relation \"t\" does not exist")
+          .WithDetail("d")
+          .WithHint("h")
+          .WithPosition(15);
+    } else if (s == "fatal") {
+      throw DbError(SqlState::kAdminShutdown, "bye").WithSeverity(engine::Severity::kFatal);
+    } else if (s == "boom") {
+      throw std::runtime_error("boom");
+    } else if (s == "notice") {
+      sink.Notice(DbError(SqlState::kSuccessfulCompletion, "hello").WithSeverity(engine::Severity::kNotice));
+      sink.Complete("DO");
+    } else if (s.rfind("rows ", 0) == 0) {
+      int n = std::stoi(s.substr(5));
+      sink.Columns({engine::ColumnInfo{"v", 0, 0, 25, -1, -1}});
+      for (int i = 0; i < n; ++i) {
+        sink.BeginRow(2);
+        sink.Field("row " + std::to_string(i));
+        sink.NullField();
+        sink.EndRow();
+      }
+      sink.Complete("SELECT " + std::to_string(n));
+    } else if (s == "rows_then_error") {
+      sink.Columns({engine::ColumnInfo{"v", 0, 0, 25, -1, -1}});
+      sink.BeginRow(1);
+      sink.Field("ok");
+      sink.EndRow();
+      sink.BeginRow(1);
+      throw DbError(SqlState::kDivisionByZero, "division by zero");
+    } else if (s == "sleep") {
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (!cancel_ && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+      throw DbError(SqlState::kQueryCanceled, "canceling statement due to user request");
+    } else if (s == "begin") {
+      status_ = 'T';
+      sink.Complete("BEGIN");
+    } else if (s == "commit") {
+      status_ = 'I';
+      sink.Complete("COMMIT");
+    } else if (s == "set app") {
+      sink.ParameterChanged("application_name", "changed");
+      sink.Complete("SET");
+    } else {
+      throw DbError(SqlState::kSyntaxError, "syntax error at or near \"" + s + "\"");
+    }
+  }
+
+  char TransactionStatus() const override { return status_; }
+
+  std::vector<std::pair<std::string, std::string>> ReportedSettings() const override {
+    return {{"server_version", "15.0 (Basalt test)"}, {"client_encoding", "UTF8"},
+            {"application_name", application_name_}};
+  }
+
+  void RequestCancel() override { cancel_ = true; }
+  void Close() override { status_ = 'I'; }
+
+ private:
+  std::string application_name_;
+  std::atomic<bool> cancel_{false};
+  std::atomic<char> status_{'I'};
+};
+
+class FakeEngine final : public engine::Engine {
+ public:
+  std::optional<engine::RoleInfo> FindRole(std::string_view) override { return std::nullopt; }
+
+  std::unique_ptr<engine::SqlSession> Connect(std::string_view user, std::string_view database,
+                                              const conf::Settings& settings) override {
+    if (database == "nodb") throw DbError(SqlState::kInvalidCatalogName, "database \"nodb\" does not exist");
+    ++connects;
+    return std::make_unique<FakeSession>(settings.Get("application_name").value_or(""));
+  }
+
+  std::atomic<int> connects{0};
+};
+
+}  // namespace basalt::test

@@ -1,0 +1,39 @@
+// tests/unit/types/test_util.hpp: helpers shared by the types unit tests.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/error/db_error.hpp"
+
+namespace basalt::engine::sql::test {
+
+struct Outcome {
+  std::optional<std::string> text;  // the result, when no error
+  std::string sqlstate, message, detail;
+};
+
+// Runs `f` (returning std::string) and records its result or its DbError.
+template <typename F>
+Outcome Capture(F&& f) {
+  Outcome o;
+  try {
+    o.text = f();
+  } catch (const DbError& e) {
+    o.sqlstate = std::string(e.code().code());
+    o.message = e.message();
+    o.detail = e.detail().value_or("");
+  }
+  return o;
+}
+
+// numeric's text without insignificant trailing zeros: Basalt's numeric does
+// not keep the display scale of a literal yet ('1.50' prints as 1.5).
+inline std::string TrimNumeric(std::string s) {
+  if (s.find('.') == std::string::npos) return s;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace basalt::engine::sql::test
