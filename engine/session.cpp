@@ -162,8 +162,16 @@ void Session::AbortTransaction() {
 
 void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
   cancel_.store(false);
+  // Parse errors already carry character positions; like any failed
+  // statement they abort an open transaction block.
+  std::vector<sql::ast::Statement> stmts;
   try {
-    std::vector<sql::ast::Statement> stmts = sql::Parser::Parse(sql);
+    stmts = sql::Parser::Parse(sql);
+  } catch (DbError&) {
+    if (state_ == BlockState::kBlock) state_ = BlockState::kFailed;
+    throw;
+  }
+  try {
     if (stmts.empty()) {
       sink.Empty();
       return;

@@ -21,6 +21,11 @@ ErrorFields ReadErrorFields(wire::ByteReader& r) {
       case 'D': f.detail = std::move(value); break;
       case 'H': f.hint = std::move(value); break;
       case 'P': f.position = std::stoi(value); break;
+      case 's': f.schema_name = std::move(value); break;
+      case 't': f.table_name = std::move(value); break;
+      case 'c': f.column_name = std::move(value); break;
+      case 'd': f.datatype_name = std::move(value); break;
+      case 'n': f.constraint_name = std::move(value); break;
       default: break;  // fields Basalt does not model yet are skipped
     }
   }

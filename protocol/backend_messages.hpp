@@ -33,6 +33,12 @@ struct ErrorFields {
   std::optional<std::string> detail;
   std::optional<std::string> hint;
   std::optional<int> position;  // 1-based character position in the query
+  // The object an error is about (PostgreSQL's 's', 't', 'c', 'd', 'n' fields).
+  std::optional<std::string> schema_name;
+  std::optional<std::string> table_name;
+  std::optional<std::string> column_name;
+  std::optional<std::string> datatype_name;
+  std::optional<std::string> constraint_name;
   bool operator==(const ErrorFields&) const = default;
 };
 

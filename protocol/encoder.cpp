@@ -145,6 +145,11 @@ void Encoder::ErrorOrNotice(char type, const ErrorFields& f) {
   if (f.detail) field('D', *f.detail);
   if (f.hint) field('H', *f.hint);
   if (f.position) field('P', std::to_string(*f.position));
+  if (f.schema_name) field('s', *f.schema_name);
+  if (f.table_name) field('t', *f.table_name);
+  if (f.column_name) field('c', *f.column_name);
+  if (f.datatype_name) field('d', *f.datatype_name);
+  if (f.constraint_name) field('n', *f.constraint_name);
   buf_.push_back('\0');
   EndMessage();
 }

@@ -8,6 +8,7 @@
 //       basalt.conf and hba.conf. The superuser defaults to "basalt" and the
 //       authentication method to trust (with initdb's warning).
 // Exit status: 0 on success, 1 on any error (message on stderr).
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -47,8 +48,8 @@ struct CliError {
 };
 
 std::string OsUserName() {
-  if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') return user;
-  return std::to_string(::getuid());
+  if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) return pw->pw_name;
+  return std::to_string(::geteuid());
 }
 
 // The shell-safe spelling of a path for the closing "basaltd -D X" line.

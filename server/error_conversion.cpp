@@ -11,6 +11,11 @@ protocol::ErrorFields ToErrorFields(const engine::DbError& error) {
   f.detail = error.detail();
   f.hint = error.hint();
   f.position = error.position();
+  f.schema_name = error.schema_name();
+  f.table_name = error.table_name();
+  f.column_name = error.column_name();
+  f.datatype_name = error.datatype_name();
+  f.constraint_name = error.constraint_name();
   return f;
 }
 

@@ -163,22 +163,27 @@ bool Session::Authenticate(const std::string& user, const std::string& database)
 
 bool Session::ApplyStartupParameters(const protocol::StartupMessage& startup) {
   settings_.emplace(ctx_.settings);
+  // PostgreSQL (postinit.c process_startup_options) applies the `options`
+  // switches first and the other parameters after them, so an explicit
+  // parameter wins over the same name inside options.
   for (const auto& [name, value] : startup.parameters) {
-    if (name == "user" || name == "database" || name == "replication" || name.rfind("_pq_.", 0) == 0) continue;
-    if (name == "options") {
-      std::vector<std::pair<std::string, std::string>> switches;
-      try {
-        switches = ParseStartupOptions(value);
-      } catch (const std::invalid_argument& e) {
-        SendError(FatalError(SqlState::kSyntaxError, e.what())
-                      .WithHint("Valid command-line arguments are -c name=value and --name=value."));
-        return false;
-      }
-      for (const auto& [k, v] : switches) {
-        if (!ApplyClientSetting(k, v)) return false;
-      }
-      continue;
+    if (name != "options") continue;
+    std::vector<std::pair<std::string, std::string>> switches;
+    try {
+      switches = ParseStartupOptions(value);
+    } catch (const std::invalid_argument& e) {
+      SendError(FatalError(SqlState::kSyntaxError, e.what())
+                    .WithHint("Valid command-line arguments are -c name=value and --name=value."));
+      return false;
     }
+    for (const auto& [k, v] : switches) {
+      if (!ApplyClientSetting(k, v)) return false;
+    }
+  }
+  for (const auto& [name, value] : startup.parameters) {
+    if (name == "user" || name == "database" || name == "replication" || name == "options" ||
+        name.rfind("_pq_.", 0) == 0)
+      continue;
     if (!ApplyClientSetting(name, value)) return false;
   }
   return true;

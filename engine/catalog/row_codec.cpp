@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/catalog/byte_io.hpp"
+#include "engine/sql/types/numeric_value.hpp"
 #include "engine/storage/key_encoder.hpp"
 
 namespace basalt::engine::catalog {
@@ -26,6 +27,14 @@ void AppendKeyValue(std::string& key, const Value& v, sql::TypeId type) {
   storage::KeyEncoder enc;
   if (v.is_null()) {
     enc.AppendNull();
+  } else if (type == sql::TypeId::kNumeric) {
+    // A numeric Value holds Numeric::Serialize() bytes, which do not sort
+    // numerically; Numeric::AppendKey does (and ignores display scale, so
+    // 1.0 and 1.00 are the same key, as they are equal under numeric's =).
+    std::string num;
+    num.push_back(static_cast<char>(storage::key_marker::kNotNull));
+    sql::NumericFromValue(v).AppendKey(num);
+    enc.AppendRaw(num);
   } else {
     switch (sql::PhysicalKindOf(type)) {
       case PhysicalKind::kBool: enc.AppendBool(v.as_bool()); break;

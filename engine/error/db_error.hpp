@@ -27,6 +27,13 @@ class DbError : public std::exception {
   DbError& WithHint(std::string hint);
   DbError& WithPosition(int position);  // 1-based, in characters
   DbError& WithSeverity(Severity s);
+  // The object the error is about, as PostgreSQL reports it (schema, table,
+  // column, data type and constraint names; drivers expose them).
+  DbError& WithSchema(std::string name) { schema_name_ = std::move(name); return *this; }
+  DbError& WithTable(std::string name) { table_name_ = std::move(name); return *this; }
+  DbError& WithColumn(std::string name) { column_name_ = std::move(name); return *this; }
+  DbError& WithDatatype(std::string name) { datatype_name_ = std::move(name); return *this; }
+  DbError& WithConstraint(std::string name) { constraint_name_ = std::move(name); return *this; }
 
   const char* what() const noexcept override { return message_.c_str(); }
   SqlState code() const { return code_; }
@@ -35,6 +42,11 @@ class DbError : public std::exception {
   const std::optional<std::string>& hint() const { return hint_; }
   std::optional<int> position() const { return position_; }
   Severity severity() const { return severity_; }
+  const std::optional<std::string>& schema_name() const { return schema_name_; }
+  const std::optional<std::string>& table_name() const { return table_name_; }
+  const std::optional<std::string>& column_name() const { return column_name_; }
+  const std::optional<std::string>& datatype_name() const { return datatype_name_; }
+  const std::optional<std::string>& constraint_name() const { return constraint_name_; }
 
  private:
   SqlState code_;
@@ -43,6 +55,11 @@ class DbError : public std::exception {
   std::optional<std::string> hint_;
   std::optional<int> position_;
   Severity severity_ = Severity::kError;
+  std::optional<std::string> schema_name_;
+  std::optional<std::string> table_name_;
+  std::optional<std::string> column_name_;
+  std::optional<std::string> datatype_name_;
+  std::optional<std::string> constraint_name_;
 };
 
 // Converts a byte offset into `text` into PostgreSQL's 1-based character position.

@@ -29,6 +29,3 @@ SELECT * FROM everything;
 CREATE TABLE MixedCase (Id integer, "Quoted" text);
 INSERT INTO mixedcase (ID, "Quoted") VALUES (1, 'one');
 SELECT id, "Quoted" FROM MIXEDCASE;
--- a table with no columns is allowed
-CREATE TABLE nocols ();
-SELECT count(*) FROM nocols;

@@ -339,7 +339,9 @@ class PostgresServer(_Server):
     initdb -U basalt --auth=trust -E UTF8 --locale=C.UTF-8: C.UTF-8 is this machine's default
     locale; it is spelled out so results don't depend on the caller's LANG (without LANG initdb
     falls back to SQL_ASCII, which changes how non-ASCII text is shown). glibc's C.UTF-8 collates
-    by code point, i.e. byte order, the same as Basalt. fsync stays on (the default).
+    by code point, i.e. byte order, the same as Basalt. fsync is on by default (restart tests
+    rely on it); the differential and golden runners pass fsync=False because durability does not
+    change query output and the oracle's checkpoints are then cheap.
     PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` OS user."""
 
     name = "postgres"

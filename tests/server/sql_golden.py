@@ -328,6 +328,8 @@ def main():
                 print(f"{server.name} is no longer running; restarting it for the next file")
                 server.dump_log()
                 server.start()
+        if files_failed:
+            server.dump_log(tail=80)
     print(f"records ({engine}): {totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
     print(f"{len(files_passed)} passed, {len(files_failed)} failed")
     return 0 if not files_failed else 1

@@ -64,6 +64,8 @@ class Binder {
 
  private:
   BoundQuery BindValues(const ast::SelectStmt& stmt);
+  // One FROM item (table, join, subquery): appends its columns to `scope`.
+  PlanPtr BindFromItem(const ast::TableRef& ref, Scope& scope);
   // The scan of one table with WHERE pushed into it as key range + filter.
   std::unique_ptr<TableScanPlan> BindTableScan(const catalog::TableDef& table, const std::string& alias,
                                                Scope& scope, const ast::Expr* where, const char* clause);

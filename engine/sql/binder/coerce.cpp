@@ -15,17 +15,22 @@ BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
   if (target.id == TypeId::kUnknown) return e;
   if (IsUnknownLiteral(*e)) {
     if (e->value.is_null()) return BoundExpr::Const(Value::Null(), target);
+    // Parse as the base type (a bad literal is reported at its position), then
+    // apply the typmod with the context's rules: assignment rejects over-long
+    // strings, explicit casts truncate. Like PostgreSQL's length coercion, a
+    // typmod failure is an execution-time error without a position.
+    Type base{target.id, -1};
+    Value v;
     try {
-      // Parse as the base type, then apply the typmod with the context's rules
-      // (assignment rejects over-long strings, explicit casts truncate).
-      Type base{target.id, -1};
-      Value v = ParseText(e->value.as_string(), base);
-      if (target.typmod >= 0) v = Cast(v, base, target, ctx);
-      return BoundExpr::Const(std::move(v), target);
+      v = ParseText(e->value.as_string(), base);
     } catch (DbError& err) {
       AtLocation(err, e->location);
       throw;
     }
+    if (target.typmod >= 0) v = Cast(v, base, target, ctx);
+    auto c = BoundExpr::Const(std::move(v), target);
+    c->location = e->location;
+    return c;
   }
   Type from = e->type;
   if (from.id == TypeId::kUnknown) from = Type{TypeId::kText, -1};

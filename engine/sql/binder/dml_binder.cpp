@@ -113,6 +113,12 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
   Scope empty;
   ExprBinder eb(empty, "VALUES", nullptr);
   for (const auto& in_row : src.values) {
+    if (in_row.size() != src.values[0].size()) {
+      throw AtLocation(DbError(SqlState::kSyntaxError, "VALUES lists must all be the same length"),
+                       in_row.empty() ? -1 : in_row[0]->location);
+    }
+  }
+  for (const auto& in_row : src.values) {
     if (in_row.size() > targets.size()) {
       throw AtLocation(DbError(SqlState::kSyntaxError, "INSERT has more expressions than target columns"),
                        in_row[targets.size()]->location);

@@ -141,7 +141,10 @@ BoundExprPtr ExprBinder::BindConst(const ast::Expr& e) {
         char* end = nullptr;
         long long v = std::strtoll(e.text.c_str(), &end, 10);
         if (errno == 0 && end && *end == '\0') {
-          out = BoundExpr::Const(Value::Int(v), Type{TypeId::kInt8, -1});
+          // PostgreSQL's make_const: an integral literal that fits int4 is int4
+          // even when the grammar produced it as a float (e.g. -2147483648).
+          bool fits_int4 = v >= INT32_MIN && v <= INT32_MAX;
+          out = BoundExpr::Const(Value::Int(v), Type{fits_int4 ? TypeId::kInt4 : TypeId::kInt8, -1});
           break;
         }
       }
@@ -179,6 +182,14 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
     bool known = false;
     for (const auto& t : scope_.tables) known = known || t == table;
     if (!known) {
+      for (const auto& [name, alias] : scope_.aliased_tables) {
+        if (name == table) {
+          throw AtLocation(DbError(SqlState::kUndefinedTable,
+                                   fmt::format("invalid reference to FROM-clause entry for table \"{}\"", table))
+                               .WithHint(fmt::format("Perhaps you meant to reference the table alias \"{}\".", alias)),
+                           e.location);
+        }
+      }
       throw AtLocation(
           DbError(SqlState::kUndefinedTable, fmt::format("missing FROM-clause entry for table \"{}\"", table)),
           e.location);

@@ -23,6 +23,9 @@ struct ScopeColumn {
 struct Scope {
   std::vector<ScopeColumn> columns;
   std::vector<std::string> tables;  // names usable as qualifiers
+  // (table name, alias) for tables given an alias: the bare name is then no
+  // longer a valid qualifier, and errors hint at the alias.
+  std::vector<std::pair<std::string, std::string>> aliased_tables;
 };
 
 }  // namespace basalt::engine::sql

@@ -135,6 +135,82 @@ std::unique_ptr<TableScanPlan> Binder::BindTableScan(const catalog::TableDef& ta
   return scan;
 }
 
+PlanPtr Binder::BindFromItem(const ast::TableRef& ref, Scope& scope) {
+  switch (ref.kind) {
+    case ast::TableRef::Kind::kTable: {
+      catalog::TableDef table = ResolveTable(ref.table);
+      if (ref.alias && !ref.alias->columns.empty()) {
+        throw DbError(SqlState::kFeatureNotSupported, "column aliases in FROM are not supported yet");
+      }
+      std::string alias = ref.alias ? ref.alias->name : table.name;
+      for (const auto& t : scope.tables) {
+        if (t == alias) {
+          throw AtLocation(DbError(SqlState::kDuplicateAlias,
+                                   fmt::format("table name \"{}\" specified more than once", alias)),
+                           ref.table.location);
+        }
+      }
+      if (ref.alias) scope.aliased_tables.emplace_back(table.name, alias);
+      return BindTableScan(table, alias, scope, nullptr, "WHERE");
+    }
+    case ast::TableRef::Kind::kSubquery:
+    case ast::TableRef::Kind::kValues: {
+      if (ref.lateral) throw DbError(SqlState::kFeatureNotSupported, "LATERAL is not supported yet");
+      if (!ref.alias) {
+        throw AtLocation(DbError(SqlState::kSyntaxError, "subquery in FROM must have an alias")
+                             .WithHint("For example, FROM (SELECT ...) [AS] foo."),
+                         ref.location);
+      }
+      BoundQuery q = BindSelect(*ref.subquery);
+      const std::string& alias = ref.alias->name;
+      if (ref.alias->columns.size() > q.columns.size()) {
+        throw DbError(SqlState::kInvalidColumnReference,
+                      fmt::format("table \"{}\" has {} columns available but {} columns specified", alias,
+                                  q.columns.size(), ref.alias->columns.size()));
+      }
+      scope.tables.push_back(alias);
+      for (size_t i = 0; i < q.columns.size(); ++i) {
+        std::string name = i < ref.alias->columns.size() ? ref.alias->columns[i] : q.columns[i].name;
+        scope.columns.push_back(ScopeColumn{alias, name, q.columns[i].type, 0, 0});
+      }
+      q.plan->output_types.clear();
+      for (const auto& c : q.columns) q.plan->output_types.push_back(c.type);
+      return std::move(q.plan);
+    }
+    case ast::TableRef::Kind::kJoin: {
+      if (ref.natural || !ref.using_columns.empty()) {
+        throw DbError(SqlState::kFeatureNotSupported, "NATURAL and USING joins are not supported yet");
+      }
+      if (ref.alias) throw DbError(SqlState::kFeatureNotSupported, "aliases on JOIN clauses are not supported yet");
+      PlanPtr left = BindFromItem(*ref.left, scope);
+      PlanPtr right = BindFromItem(*ref.right, scope);
+      auto join = std::make_unique<NestedLoopJoinPlan>();
+      switch (ref.join_kind) {
+        case ast::JoinKind::kInner:
+        case ast::JoinKind::kCross: join->type = JoinType::kInner; break;
+        case ast::JoinKind::kLeft: join->type = JoinType::kLeft; break;
+        case ast::JoinKind::kRight: join->type = JoinType::kRight; break;
+        case ast::JoinKind::kFull: join->type = JoinType::kFull; break;
+      }
+      join->left_width = left->output_types.size();
+      join->right_width = right->output_types.size();
+      join->output_types = left->output_types;
+      join->output_types.insert(join->output_types.end(), right->output_types.begin(), right->output_types.end());
+      if (ref.on) {
+        ExprBinder eb(scope, "JOIN/ON", nullptr);
+        join->predicate = CoerceToBool(eb.Bind(*ref.on), "JOIN/ON");
+      }
+      join->child = std::move(left);
+      join->right = std::move(right);
+      return join;
+    }
+    case ast::TableRef::Kind::kFunction:
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "functions in FROM are not supported yet"),
+                       ref.location);
+  }
+  throw DbError(SqlState::kInternalError, "unknown FROM item");
+}
+
 BoundQuery Binder::BindValues(const ast::SelectStmt& stmt) {
   Scope empty;
   ExprBinder eb(empty, "VALUES", nullptr);
@@ -204,15 +280,39 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
       plan = std::move(filter);
     }
   } else if (stmt.from.size() == 1 && stmt.from[0]->kind == ast::TableRef::Kind::kTable) {
+    // One table: WHERE goes into the scan, where it can narrow the key range.
     const ast::TableRef& ref = *stmt.from[0];
     catalog::TableDef table = ResolveTable(ref.table);
     std::string alias = ref.alias ? ref.alias->name : table.name;
     if (ref.alias && !ref.alias->columns.empty()) {
       throw DbError(SqlState::kFeatureNotSupported, "column aliases in FROM are not supported yet");
     }
+    if (ref.alias) scope.aliased_tables.emplace_back(table.name, alias);
     plan = BindTableScan(table, alias, scope, stmt.where.get(), "WHERE");
   } else {
-    throw DbError(SqlState::kFeatureNotSupported, "joins and subqueries in FROM are not supported yet");
+    for (const auto& ref : stmt.from) {
+      PlanPtr item = BindFromItem(*ref, scope);
+      if (!plan) {
+        plan = std::move(item);
+        continue;
+      }
+      auto join = std::make_unique<NestedLoopJoinPlan>();
+      join->left_width = plan->output_types.size();
+      join->right_width = item->output_types.size();
+      join->output_types = plan->output_types;
+      join->output_types.insert(join->output_types.end(), item->output_types.begin(), item->output_types.end());
+      join->child = std::move(plan);
+      join->right = std::move(item);
+      plan = std::move(join);
+    }
+    if (stmt.where) {
+      ExprBinder eb(scope, "WHERE", nullptr);
+      auto filter = std::make_unique<FilterPlan>();
+      filter->predicate = CoerceToBool(eb.Bind(*stmt.where), "WHERE");
+      filter->output_types = plan->output_types;
+      filter->child = std::move(plan);
+      plan = std::move(filter);
+    }
   }
 
   // Select list: expand stars, bind (aggregates allowed).

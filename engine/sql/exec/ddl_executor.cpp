@@ -82,8 +82,7 @@ void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecCo
 
   for (const ast::ColumnDef& cd : stmt.columns) {
     if (table.FindColumn(cd.name) >= 0) {
-      throw AtLocation(DbError(SqlState::kDuplicateColumn, fmt::format("column \"{}\" specified more than once", cd.name)),
-                       cd.location);
+      throw DbError(SqlState::kDuplicateColumn, fmt::format("column \"{}\" specified more than once", cd.name));
     }
     const std::string& last = cd.type.names.empty() ? std::string() : cd.type.names.back();
     if (last == "serial" || last == "bigserial" || last == "smallserial" || last == "serial4" || last == "serial8") {

@@ -38,7 +38,10 @@ void CheckNotNull(const catalog::TableDef& table, const Row& row, EvalContext& c
       throw DbError(SqlState::kNotNullViolation,
                     fmt::format("null value in column \"{}\" of relation \"{}\" violates not-null constraint",
                                 table.columns[i].name, table.name))
-          .WithDetail(fmt::format("Failing row contains ({}).", RowText(table, row, nullptr, ctx)));
+          .WithDetail(fmt::format("Failing row contains ({}).", RowText(table, row, nullptr, ctx)))
+          .WithSchema("public")
+          .WithTable(table.name)
+          .WithColumn(table.columns[i].name);
     }
   }
 }
@@ -55,7 +58,10 @@ void ClaimPrimaryKey(const catalog::TableDef& table, const std::string& key, con
     throw DbError(SqlState::kUniqueViolation,
                   fmt::format("duplicate key value violates unique constraint \"{}\"", table.primary_key_name))
         .WithDetail(fmt::format("Key ({})=({}) already exists.", names,
-                                RowText(table, row, &table.primary_key, ctx.eval)));
+                                RowText(table, row, &table.primary_key, ctx.eval)))
+        .WithSchema("public")
+        .WithTable(table.name)
+        .WithConstraint(table.primary_key_name);
   }
 }
 

@@ -2,6 +2,7 @@
 #include "engine/sql/exec/distinct_executor.hpp"
 #include "engine/sql/exec/filter_executor.hpp"
 #include "engine/sql/exec/limit_executor.hpp"
+#include "engine/sql/exec/nested_loop_join_executor.hpp"
 #include "engine/sql/exec/project_executor.hpp"
 #include "engine/sql/exec/sort_executor.hpp"
 #include "engine/sql/exec/table_scan_executor.hpp"
@@ -32,6 +33,11 @@ ExecutorPtr BuildExecutor(const PlanNode& plan, ExecContext& ctx) {
     case PlanKind::kDistinct:
       return std::make_unique<DistinctExecutor>(static_cast<const DistinctPlan&>(plan),
                                                 BuildExecutor(*plan.child, ctx), ctx);
+    case PlanKind::kNestedLoopJoin: {
+      const auto& join = static_cast<const NestedLoopJoinPlan&>(plan);
+      return std::make_unique<NestedLoopJoinExecutor>(join, BuildExecutor(*plan.child, ctx),
+                                                      BuildExecutor(*join.right, ctx), ctx);
+    }
   }
   throw DbError(SqlState::kInternalError, "unknown plan node");
 }

@@ -16,7 +16,7 @@
 
 namespace basalt::engine::sql {
 
-enum class PlanKind { kTableScan, kValues, kFilter, kProject, kAggregate, kSort, kLimit, kDistinct };
+enum class PlanKind { kTableScan, kValues, kFilter, kProject, kAggregate, kSort, kLimit, kDistinct, kNestedLoopJoin };
 
 struct PlanNode;
 using PlanPtr = std::unique_ptr<PlanNode>;
@@ -87,6 +87,21 @@ struct LimitPlan final : PlanNode {
 struct DistinctPlan final : PlanNode {
   DistinctPlan() : PlanNode(PlanKind::kDistinct) {}
   int key_columns = -1;
+};
+
+enum class JoinType { kInner, kLeft, kRight, kFull };
+
+// Joins every left row with every right row (the right input is materialised
+// once), keeping pairs that satisfy `predicate`; outer joins add the unmatched
+// rows padded with NULLs. Output: left columns, then right columns.
+// TODO(lead): hash and merge joins chosen by cost (SQL-breadth issue).
+struct NestedLoopJoinPlan final : PlanNode {
+  NestedLoopJoinPlan() : PlanNode(PlanKind::kNestedLoopJoin) {}
+  JoinType type = JoinType::kInner;
+  PlanPtr right;
+  BoundExprPtr predicate;  // null = cross join
+  size_t left_width = 0;
+  size_t right_width = 0;
 };
 
 }  // namespace basalt::engine::sql

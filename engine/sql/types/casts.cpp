@@ -1,6 +1,7 @@
 // Cast implementations. The conversion functions follow PostgreSQL 15's int.c,
 // int8.c, float.c (rint() then range check: round half to even), numeric.c
-// (round half away from zero; NaN/Infinity errors), bool.c (booltext) and
+// (via Numeric: round half away from zero; NaN/Infinity errors; float8_numeric's
+// 15 significant digits), bool.c (booltext) and
 // varchar.c (rtrim1 for bpchar -> text).
 #include "engine/sql/types/casts.hpp"
 
@@ -9,7 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
-#include "engine/sql/types/numeric_double.hpp"
+#include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
 namespace basalt::engine::sql {
@@ -111,14 +112,15 @@ int64_t FloatToInt(double d, TypeId to) {
   return static_cast<int64_t>(r);
 }
 
-int64_t NumericToInt(double d, TypeId to) {
-  if (std::isnan(d)) {
-    throw DbError(SqlState::kFeatureNotSupported, fmt::format("cannot convert NaN to {}", IntegerName(to)));
+// numeric_int2/int4/int8: round half away from zero, then range-check; NaN
+// and infinities are 0A000 (Numeric's To* functions carry PostgreSQL's texts).
+int64_t NumericToInt(const Value& v, TypeId to) {
+  Numeric n = NumericFromValue(v);
+  switch (to) {
+    case TypeId::kInt2: return n.ToInt16();
+    case TypeId::kInt4: return n.ToInt32();
+    default: return n.ToInt64();
   }
-  if (std::isinf(d)) {
-    throw DbError(SqlState::kFeatureNotSupported, fmt::format("cannot convert infinity to {}", IntegerName(to)));
-  }
-  return FloatToInt(RoundNumericHalfAway(d), to);
 }
 
 double ToFloat4(double d) {
@@ -177,7 +179,7 @@ Value ApplyTypmod(const Value& v, Type t, bool is_explicit) {
   switch (t.id) {
     case TypeId::kVarchar: return Value::String(CoerceVarchar(v.as_string(), t.typmod, is_explicit));
     case TypeId::kBpchar: return Value::String(CoerceBpchar(v.as_string(), t.typmod, is_explicit));
-    case TypeId::kNumeric: return Value::Float(ApplyNumericTypmod(v.as_float(), t.typmod));
+    case TypeId::kNumeric: return NumericToValue(NumericFromValue(v).ApplyTypmod(t.typmod));
     default: return v;
   }
 }
@@ -210,7 +212,7 @@ Value Cast(const Value& v, Type from, Type to, CastContext ctx, const FormatOpti
                                                    : v.as_int());
         case TypeId::kFloat4:
         case TypeId::kFloat8: return Value::Int(FloatToInt(v.as_float(), to.id));
-        case TypeId::kNumeric: return Value::Int(NumericToInt(v.as_float(), to.id));
+        case TypeId::kNumeric: return Value::Int(NumericToInt(v, to.id));
         default: return Value::Int(CheckIntRange(v.as_int(), to.id));
       }
     case TypeId::kOid:
@@ -222,28 +224,22 @@ Value Cast(const Value& v, Type from, Type to, CastContext ctx, const FormatOpti
       return Value::Int(static_cast<uint32_t>(static_cast<int32_t>(v.as_int())));
     case TypeId::kFloat4:
       if (IsInteger(from.id)) return Value::Float(static_cast<float>(v.as_int()));
-      if (from.id == TypeId::kNumeric) {
-        float f = static_cast<float>(v.as_float());
-        if (std::isinf(f) && !std::isinf(v.as_float())) {
-          throw DbError(SqlState::kNumericValueOutOfRange,
-                        fmt::format("\"{}\" is out of range for type real", ToText(v, from)));
-        }
-        return Value::Float(f);
-      }
+      if (from.id == TypeId::kNumeric) return Value::Float(NumericFromValue(v).ToFloat());
       return Value::Float(ToFloat4(v.as_float()));
     case TypeId::kFloat8:
       if (IsInteger(from.id)) return Value::Float(static_cast<double>(v.as_int()));
+      if (from.id == TypeId::kNumeric) return Value::Float(NumericFromValue(v).ToDouble());
       return Value::Float(v.as_float());
     case TypeId::kNumeric: {
-      double d;
+      Numeric n;
       if (IsInteger(from.id)) {
-        d = static_cast<double>(v.as_int());
+        n = Numeric::FromInt64(v.as_int());
       } else if (from.id == TypeId::kFloat4) {
-        d = NumericFromFloat4(v.as_float());
+        n = Numeric::FromFloat(static_cast<float>(v.as_float()));
       } else {
-        d = NumericFromFloat8(v.as_float());
+        n = Numeric::FromDouble(v.as_float());
       }
-      return Value::Float(ApplyNumericTypmod(d, to.typmod));
+      return NumericToValue(n.ApplyTypmod(to.typmod));
     }
     default: break;
   }

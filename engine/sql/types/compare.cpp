@@ -1,5 +1,7 @@
 // Comparison and hashing. The float rules follow float8_cmp_internal and
-// hashfloat8 in PostgreSQL 15's float.c; bpchar follows bpcharcmp/hashbpchar.
+// hashfloat8 in PostgreSQL 15's float.c; bpchar follows bpcharcmp/hashbpchar;
+// numeric is Numeric::Compare/Hash on the deserialized value (its bytes keep
+// the display scale, so 1.0 and 1.00 differ bytewise but compare equal).
 #include "engine/sql/types/compare.hpp"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <functional>
 #include <string_view>
 
+#include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
 namespace basalt::engine::sql {
@@ -37,6 +40,10 @@ uint64_t Mix(uint64_t x) {
 }  // namespace
 
 int Compare(const Value& a, const Value& b, TypeId t) {
+  if (t == TypeId::kNumeric) {
+    int c = Numeric::Compare(NumericFromValue(a), NumericFromValue(b));
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
   switch (PhysicalKindOf(t)) {
     case PhysicalKind::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case PhysicalKind::kInt: {
@@ -52,6 +59,7 @@ int Compare(const Value& a, const Value& b, TypeId t) {
 }
 
 size_t Hash(const Value& v, TypeId t) {
+  if (t == TypeId::kNumeric) return NumericFromValue(v).Hash();
   switch (PhysicalKindOf(t)) {
     case PhysicalKind::kBool: return Mix(v.as_bool() ? 1 : 0);
     case PhysicalKind::kInt: return Mix(static_cast<uint64_t>(v.as_int()));

@@ -41,7 +41,7 @@ Value IntUnary(const Value& a) {
 enum class CmpOp { kEq, kNe, kLt, kLe, kGt, kGe };
 
 // `Rep` is the type whose Compare rules apply (kInt8 for every integer width
-// and oid, kFloat8 for float4/float8/numeric, kText for text and name).
+// and oid, kFloat8 for float4/float8, kNumeric, kText for text and name).
 template <TypeId Rep, CmpOp Op>
 Value Cmp(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return Value::Null();
@@ -244,7 +244,7 @@ std::vector<OperatorDef> Build() {
   b.Bin("/", I::kNumeric, I::kNumeric, I::kNumeric, Strict<ops::NumericDiv>, "numeric_div");
   b.Bin("%", I::kNumeric, I::kNumeric, I::kNumeric, Strict<ops::NumericMod>, "numeric_mod");
   b.Bin("^", I::kNumeric, I::kNumeric, I::kNumeric, Strict<ops::NumericPow>, "numeric_power");
-  b.Comparisons<I::kFloat8>(I::kNumeric, I::kNumeric, "numeric_");
+  b.Comparisons<I::kNumeric>(I::kNumeric, I::kNumeric, "numeric_");
   b.Pre("-", I::kNumeric, I::kNumeric, Strict1<ops::NumericNeg>, "numeric_uminus");
   b.Pre("+", I::kNumeric, I::kNumeric, Strict1<Identity>, "numeric_uplus");
   b.Pre("@", I::kNumeric, I::kNumeric, Strict1<ops::NumericAbs>, "numeric_abs");

@@ -1,7 +1,8 @@
 // Operator implementations. Error texts and the order of checks follow
 // PostgreSQL 15: float_overflow_error/float_underflow_error/float_zero_divide_error
 // in float.h, int4div's INT_MIN / -1 test, int4mod's "-1 gives 0" shortcut,
-// dpow's explicit NaN and infinity rules, numeric_power's SQLSTATE 2201F cases.
+// dpow's explicit NaN and infinity rules. numeric's operators are Numeric's
+// (numeric_arith.cpp, numeric_math.cpp).
 #include "engine/sql/types/operator_functions.hpp"
 
 #include <cerrno>
@@ -11,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
-#include "engine/sql/types/numeric_double.hpp"
+#include "engine/sql/types/numeric_value.hpp"
 
 namespace basalt::engine::sql::ops {
 namespace {
@@ -33,9 +34,6 @@ Value CheckedInt(int64_t x, TypeId t) {
 }
 [[noreturn]] void FloatUnderflow() {
   throw DbError(SqlState::kNumericValueOutOfRange, "value out of range: underflow");
-}
-[[noreturn]] void NumericOverflow() {
-  throw DbError(SqlState::kNumericValueOutOfRange, "value overflows numeric format");
 }
 
 // float8_pl, float8_mi, float8_mul, float8_div from PostgreSQL's float.h,
@@ -70,12 +68,10 @@ T FDiv(T a, T b) {
 
 float F4(const Value& v) { return static_cast<float>(v.as_float()); }
 
-double NumericResult(double r, bool inputs_finite) {
-  if (std::isinf(r) && inputs_finite) NumericOverflow();
-  return r == 0.0 ? 0.0 : r;  // numeric has no -0
+template <Numeric (*F)(const Numeric&, const Numeric&)>
+Value NumericBinary(const Value& a, const Value& b) {
+  return NumericToValue(F(NumericFromValue(a), NumericFromValue(b)));
 }
-
-bool Finite(double a, double b) { return std::isfinite(a) && std::isfinite(b); }
 
 void PowerDomainChecks(double x, double y) {
   if (x == 0 && y < 0) {
@@ -198,43 +194,14 @@ Value Float8Sqrt(const Value& a) {
   return Value::Float(std::sqrt(x));
 }
 
-Value NumericAdd(const Value& a, const Value& b) {
-  return Value::Float(NumericResult(a.as_float() + b.as_float(), Finite(a.as_float(), b.as_float())));
-}
-
-Value NumericSub(const Value& a, const Value& b) {
-  return Value::Float(NumericResult(a.as_float() - b.as_float(), Finite(a.as_float(), b.as_float())));
-}
-
-Value NumericMul(const Value& a, const Value& b) {
-  return Value::Float(NumericResult(a.as_float() * b.as_float(), Finite(a.as_float(), b.as_float())));
-}
-
-Value NumericDiv(const Value& a, const Value& b) {
-  double x = a.as_float(), y = b.as_float();
-  if (std::isnan(x) || std::isnan(y)) return Value::Float(NAN);
-  if (y == 0.0) DivisionByZero();
-  return Value::Float(NumericResult(x / y, Finite(x, y)));
-}
-
-Value NumericMod(const Value& a, const Value& b) {
-  double x = a.as_float(), y = b.as_float();
-  if (std::isnan(x) || std::isnan(y)) return Value::Float(NAN);
-  if (y == 0.0) DivisionByZero();
-  return Value::Float(NumericResult(NumericModulo(x, y), true));
-}
-
-Value NumericPow(const Value& a, const Value& b) {
-  double x = a.as_float(), y = b.as_float();
-  if (std::isnan(x)) return Value::Float(std::isnan(y) || y != 0.0 ? NAN : 1.0);
-  if (std::isnan(y)) return Value::Float(x != 1.0 ? NAN : 1.0);
-  PowerDomainChecks(x, y);
-  double r = std::pow(x, y);
-  return Value::Float(NumericResult(r, Finite(x, y)));
-}
-
-Value NumericNeg(const Value& a) { return Value::Float(NumericResult(-a.as_float(), false)); }
-Value NumericAbs(const Value& a) { return Value::Float(std::fabs(a.as_float())); }
+Value NumericAdd(const Value& a, const Value& b) { return NumericBinary<Numeric::Add>(a, b); }
+Value NumericSub(const Value& a, const Value& b) { return NumericBinary<Numeric::Sub>(a, b); }
+Value NumericMul(const Value& a, const Value& b) { return NumericBinary<Numeric::Mul>(a, b); }
+Value NumericDiv(const Value& a, const Value& b) { return NumericBinary<Numeric::Div>(a, b); }
+Value NumericMod(const Value& a, const Value& b) { return NumericBinary<Numeric::Mod>(a, b); }
+Value NumericPow(const Value& a, const Value& b) { return NumericBinary<Numeric::Power>(a, b); }
+Value NumericNeg(const Value& a) { return NumericToValue(NumericFromValue(a).Neg()); }
+Value NumericAbs(const Value& a) { return NumericToValue(NumericFromValue(a).Abs()); }
 
 Value TextConcat(const Value& a, const Value& b) {
   std::string s;

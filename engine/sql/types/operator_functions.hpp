@@ -38,8 +38,9 @@ Value Float4Div(const Value& a, const Value& b);
 Value FloatNeg(const Value& a);
 Value FloatAbs(const Value& a);
 
-// numeric (a double for now): NaN propagates, finite overflow is 22003
-// `value overflows numeric format`, no negative zero.
+// numeric (exact, via Numeric): PostgreSQL's result scales, NaN and infinity
+// rules, 22012 division by zero, 22003 `value overflows numeric format`, and
+// numeric_power's 2201F cases.
 Value NumericAdd(const Value& a, const Value& b);
 Value NumericSub(const Value& a, const Value& b);
 Value NumericMul(const Value& a, const Value& b);

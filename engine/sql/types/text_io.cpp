@@ -1,6 +1,7 @@
 // Input and output functions. Sources: PostgreSQL 15 src/backend/utils/adt/
 // bool.c (boolin, parse_bool_with_len), numutils.c (pg_strtoint16/32/64),
-// oid.c (oidin_subr), varchar.c, name.c, pseudotypes.c (void_in/void_out).
+// oid.c (oidin_subr), varchar.c, name.c, pseudotypes.c (void_in/void_out);
+// numeric_in/numeric_out live in Numeric (numeric_io.cpp).
 #include "engine/sql/types/text_io.hpp"
 
 #include <cerrno>
@@ -14,7 +15,7 @@
 
 #include "engine/error/db_error.hpp"
 #include "engine/sql/types/float_format.hpp"
-#include "engine/sql/types/numeric_double.hpp"
+#include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
 namespace basalt::engine::sql {
@@ -144,7 +145,7 @@ Value ParseText(std::string_view text, Type t) {
     case TypeId::kOid: return Value::Int(ParseOid(text));
     case TypeId::kFloat4: return Value::Float(ParseFloat4(text));
     case TypeId::kFloat8: return Value::Float(ParseFloat8(text));
-    case TypeId::kNumeric: return Value::Float(ApplyNumericTypmod(ParseNumeric(text), t.typmod));
+    case TypeId::kNumeric: return NumericToValue(Numeric::Parse(text).ApplyTypmod(t.typmod));
     case TypeId::kText:
     case TypeId::kUnknown: return Value::String(text);
     case TypeId::kVarchar: return Value::String(CoerceVarchar(text, t.typmod, false));
@@ -169,7 +170,9 @@ void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& o
     }
     case TypeId::kFloat4: FormatFloat4(static_cast<float>(v.as_float()), opts.extra_float_digits, out); return;
     case TypeId::kFloat8: FormatFloat8(v.as_float(), opts.extra_float_digits, out); return;
-    case TypeId::kNumeric: FormatNumeric(v.as_float(), t.typmod, out); return;
+    // numeric_out prints the value's own display scale; a numeric(p,s) value
+    // already has dscale s from ApplyTypmod.
+    case TypeId::kNumeric: out += NumericFromValue(v).ToString(); return;
     case TypeId::kUnknown:
     case TypeId::kText:
     case TypeId::kVarchar:

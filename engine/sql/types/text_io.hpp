@@ -22,7 +22,8 @@ struct FormatOptions {
 };
 
 // Appends the output-function text of non-null `v` of type `t` to `out`.
-// bpchar prints its padding; numeric(p,s) prints s decimals.
+// bpchar prints its padding; numeric prints its display scale (numeric(p,s)
+// values carry scale s, '1.50'::numeric prints 1.50).
 void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& opts = {});
 
 // Convenience wrapper around AppendText.

@@ -17,8 +17,8 @@ PhysicalKind PhysicalKindOf(TypeId id) {
     case TypeId::kInt8:
     case TypeId::kOid: return PhysicalKind::kInt;
     case TypeId::kFloat4:
-    case TypeId::kFloat8:
-    case TypeId::kNumeric: return PhysicalKind::kFloat;
+    case TypeId::kFloat8: return PhysicalKind::kFloat;
+    case TypeId::kNumeric:  // Numeric::Serialize() bytes
     case TypeId::kUnknown:
     case TypeId::kText:
     case TypeId::kVarchar:

@@ -20,7 +20,7 @@ enum class TypeId : uint8_t {
   kInt8,
   kFloat4,
   kFloat8,
-  kNumeric,  // for now stored as a double; see docs/sql.md
+  kNumeric,  // exact decimal: Value::String of Numeric::Serialize() (numeric_value.hpp)
   kText,
   kVarchar,
   kBpchar,   // char(n)
@@ -29,7 +29,10 @@ enum class TypeId : uint8_t {
   kVoid,
 };
 
-// The storage class a value of a type uses inside Value.
+// The storage class a value of a type uses inside Value. numeric is kString
+// (serialized Numeric bytes), so code that switches on PhysicalKind must treat
+// TypeId::kNumeric before falling into the string case (compare.cpp,
+// catalog/row_codec.cpp's key encoding).
 enum class PhysicalKind : uint8_t { kBool, kInt, kFloat, kString };
 
 struct Type {

@@ -3,8 +3,13 @@
 // Value is one SQL datum inside the executor. It does not carry its SQL type:
 // the plan knows each column's Type, and Value only records which physical
 // representation it holds (bool, 64-bit integer, double, or string bytes), or
-// null. Integers of every width live in `i`, floats and (for now) numerics in
-// `f`, every string-like type in `s`.
+// null. Integers of every width live in `i`, float4/float8 in `f`, every
+// string-like type in `s`.
+//
+// numeric is exact: its Value is a string holding Numeric::Serialize() bytes
+// (numeric_value.hpp converts both ways). Those bytes keep the display scale,
+// so Value::operator== is representation equality ('1.0' != '1.00'); SQL
+// equality, ordering and hashing of numerics go through compare.hpp.
 #pragma once
 
 #include <cstdint>
@@ -23,9 +28,12 @@ class Value {
   static Value Bool(bool b) { Value v; v.kind_ = Kind::kBool; v.i_ = b ? 1 : 0; return v; }
   static Value Int(int64_t i) { Value v; v.kind_ = Kind::kInt; v.i_ = i; return v; }
   static Value Float(double f) { Value v; v.kind_ = Kind::kFloat; v.f_ = f; return v; }
-  static Value String(std::string s) { Value v; v.kind_ = Kind::kString; v.s_ = std::move(s); return v; }
+  // One overload per argument kind, each an exact match for its kind, so
+  // literals (const char[N]), char pointers, std::string (lvalue or rvalue)
+  // and std::string_view never need a user-defined conversion to choose.
+  static Value String(std::string&& s) { Value v; v.kind_ = Kind::kString; v.s_ = std::move(s); return v; }
+  static Value String(const std::string& s) { return String(std::string(s)); }
   static Value String(std::string_view s) { return String(std::string(s)); }
-  // Disambiguates string literals between the two overloads above.
   static Value String(const char* s) { return String(std::string(s)); }
 
   Kind kind() const { return kind_; }

@@ -9,12 +9,15 @@
 #include <vector>
 
 #include "engine/sql/types/compare.hpp"
+#include "engine/sql/types/numeric_value.hpp"
 
 using namespace basalt::engine::sql;
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+Value Num(const char* text) { return NumericToValue(Numeric::Parse(text)); }
 
 // Every pair and triple of `vals` must be a total order, and equal values must hash equally.
 void CheckOrder(const std::vector<Value>& vals, TypeId t) {
@@ -40,7 +43,22 @@ TEST_CASE("float order: NaN largest and equal to NaN, -0 equals 0", "[types][com
   CHECK(Compare(Value::Float(-0.0), Value::Float(0.0), t) == 0);
   CHECK(Hash(Value::Float(-0.0), t) == Hash(Value::Float(0.0), t));
   CHECK(Hash(Value::Float(kNaN), t) == Hash(Value::Float(-kNaN), t));
-  CHECK(Compare(Value::Float(kNaN), Value::Float(1), TypeId::kNumeric) > 0);
+}
+
+TEST_CASE("numeric order is exact and ignores display scale", "[types][compare]") {
+  const TypeId t = TypeId::kNumeric;
+  CHECK(Compare(Num("NaN"), Num("1"), t) > 0);
+  CHECK(Compare(Num("NaN"), Num("Infinity"), t) > 0);
+  CHECK(Compare(Num("NaN"), Num("nan"), t) == 0);
+  CHECK(Compare(Num("-Infinity"), Num("-1e1000"), t) < 0);
+  CHECK(Compare(Num("1.0"), Num("1.00"), t) == 0);
+  CHECK(Hash(Num("1.0"), t) == Hash(Num("1.00"), t));
+  CHECK(Num("1.0") != Num("1.00"));  // the bytes keep the display scale
+  CHECK(Compare(Num("-0.000"), Num("0"), t) == 0);
+  // Beyond a double's 15-17 digits.
+  CHECK(Compare(Num("9223372036854775807"), Num("9223372036854775806"), t) > 0);
+  CHECK(Compare(Num("0.10000000000000000001"), Num("0.1"), t) > 0);
+  CHECK(Compare(Num("2"), Num("10"), t) < 0);  // not bytewise
 }
 
 TEST_CASE("bpchar ignores trailing spaces, text is bytewise", "[types][compare]") {
@@ -55,7 +73,7 @@ TEST_CASE("bpchar ignores trailing spaces, text is bytewise", "[types][compare]"
 
 TEST_CASE("random values: Compare is a total order and Hash agrees with it", "[types][compare][property]") {
   std::mt19937_64 rng(42);
-  std::vector<Value> ints, floats, strings, bools{Value::Bool(false), Value::Bool(true)};
+  std::vector<Value> ints, floats, numerics, strings, bools{Value::Bool(false), Value::Bool(true)};
   for (int i = 0; i < 40; ++i) {
     ints.push_back(Value::Int(static_cast<int64_t>(rng() % 7) - 3));
     ints.push_back(Value::Int(static_cast<int64_t>(rng())));
@@ -63,6 +81,15 @@ TEST_CASE("random values: Compare is a total order and Hash agrees with it", "[t
   const double specials[] = {kNaN, -kNaN, kInf, -kInf, 0.0, -0.0, 1e-310, -1e-310, 1.5, -1.5};
   for (double d : specials) floats.push_back(Value::Float(d));
   for (int i = 0; i < 30; ++i) floats.push_back(Value::Float(static_cast<double>(static_cast<int>(rng() % 5)) / 2));
+  for (const char* n : {"NaN", "Infinity", "-Infinity", "0", "-0.00", "1.5", "1.50", "-1.5", "1e-30", "-1e-30",
+                        "123456789012345678901234567890", "123456789012345678901234567891"}) {
+    numerics.push_back(Num(n));
+  }
+  for (int i = 0; i < 30; ++i) {
+    // -10.00 .. 10.00 in steps of 0.01, 0.1 or 1, so equal values with different scales occur.
+    std::string n = std::to_string(static_cast<int>(rng() % 21) - 10) + "e-" + std::to_string(rng() % 3);
+    numerics.push_back(Num(n.c_str()));
+  }
   const char* alphabet[] = {"", "a", " ", "b", "\xC3\xA9"};
   for (int i = 0; i < 40; ++i) {
     std::string s;
@@ -71,7 +98,7 @@ TEST_CASE("random values: Compare is a total order and Hash agrees with it", "[t
   }
   CheckOrder(ints, TypeId::kInt8);
   CheckOrder(floats, TypeId::kFloat8);
-  CheckOrder(floats, TypeId::kNumeric);
+  CheckOrder(numerics, TypeId::kNumeric);
   CheckOrder(strings, TypeId::kText);
   CheckOrder(strings, TypeId::kBpchar);
   CheckOrder(bools, TypeId::kBool);

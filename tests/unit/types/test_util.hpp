@@ -27,13 +27,4 @@ Outcome Capture(F&& f) {
   return o;
 }
 
-// numeric's text without insignificant trailing zeros: Basalt's numeric does
-// not keep the display scale of a literal yet ('1.50' prints as 1.5).
-inline std::string TrimNumeric(std::string s) {
-  if (s.find('.') == std::string::npos) return s;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace basalt::engine::sql::test

@@ -31,7 +31,7 @@ TEST_CASE("type OIDs, lengths and names are pg_type's", "[types][type]") {
   CHECK(TypeInternalName(TypeId::kBpchar) == "bpchar");
   CHECK(TypeInternalName(TypeId::kFloat8) == "float8");
   CHECK(PhysicalKindOf(TypeId::kOid) == PhysicalKind::kInt);
-  CHECK(PhysicalKindOf(TypeId::kNumeric) == PhysicalKind::kFloat);
+  CHECK(PhysicalKindOf(TypeId::kNumeric) == PhysicalKind::kString);  // Numeric::Serialize()
   CHECK(PhysicalKindOf(TypeId::kName) == PhysicalKind::kString);
 }
 
