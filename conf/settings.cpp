@@ -216,6 +216,9 @@ SetResult Settings::Set(std::string_view name, std::string_view value, SettingSo
   }
 
   if (!IsConfigSource(source)) {
+    // Outside any transaction a SET LOCAL would end with its (implicit)
+    // transaction at once, so PostgreSQL leaves the value unchanged.
+    if (scope == SetScope::kLocal && nest_level_ == 0) return {};
     Assign(*slot, v, source, scope);
     return {};
   }

@@ -81,7 +81,13 @@ class Settings {
   Settings();
 
   // SET name = value (or the equivalent from a config source). On failure
-  // nothing changes and the result carries PostgreSQL's error text.
+  // nothing changes and the result carries PostgreSQL's error text. `name` is
+  // quoted in messages as given (PostgreSQL quotes the name the user typed).
+  // SET LOCAL at nest level 0 validates but changes nothing (the caller warns
+  // "SET LOCAL can only be used in transaction blocks"); push a level for
+  // implicit transactions to keep it until their end. Superuser-context
+  // settings check this object's is_superuser: set it (kOverride) before
+  // applying a session's startup parameters.
   SetResult Set(std::string_view name, std::string_view value, SettingSource source,
                 SetScope scope = SetScope::kSession);
 

@@ -259,7 +259,8 @@ std::optional<FrontendMessage> Decoder::NextTyped() {
   if (buffered() < 5) return std::nullopt;
   uint32_t len = wire::LoadUint32(buf_.data() + begin_ + 1);
   size_t limit = IsSmallMessage(type) ? kSmallMessageLimit : max_message_size_;
-  if (len < 4 || len - 4 > limit)
+  // Like pq_getmessage: the limit applies to the length word itself (body + 4).
+  if (len < 4 || len > limit)
     throw ProtocolError("invalid message length " + std::to_string(len) + " for message type '" + type + "'");
   if (buffered() < size_t{len} + 1) return std::nullopt;
   std::string_view body(buf_.data() + begin_ + 5, len - 4);

@@ -26,6 +26,11 @@ std::string Abbreviate(const std::string& sql) {
 }  // namespace
 
 asio::awaitable<void> Session::HandleQuery(const protocol::Query& query) {
+  if (stopping_) {
+    // Shutdown already cancelled whatever was running; do not start more work.
+    SendFatal(SqlState::kAdminShutdown, "terminating connection due to administrator command");
+    co_return;
+  }
   executing_ = true;
   co_await RunBlocking(ctx_.pool, [this, &query] { ExecuteSimpleOnWorker(query.sql); });
   executing_ = false;

@@ -47,7 +47,8 @@ class Binder {
   Binder(catalog::Catalog& catalog, txn::Transaction& txn, catalog::Oid database)
       : catalog_(catalog), txn_(txn), database_(database) {}
 
-  BoundQuery BindSelect(const ast::SelectStmt& stmt);
+  // `outer` is the enclosing query's scope when binding a subquery.
+  BoundQuery BindSelect(const ast::SelectStmt& stmt, const Scope* outer = nullptr);
   BoundDml BindInsert(const ast::InsertStmt& stmt);
   BoundDml BindUpdate(const ast::UpdateStmt& stmt);
   BoundDml BindDelete(const ast::DeleteStmt& stmt);
@@ -63,7 +64,7 @@ class Binder {
   BoundExprPtr BindColumnDefault(const catalog::TableDef& table, int column);
 
  private:
-  BoundQuery BindValues(const ast::SelectStmt& stmt);
+  BoundQuery BindValues(const ast::SelectStmt& stmt, const Scope* outer);
   // One FROM item (table, join, subquery): appends its columns to `scope`.
   PlanPtr BindFromItem(const ast::TableRef& ref, Scope& scope);
   // The scan of one table with WHERE pushed into it as key range + filter.

@@ -10,6 +10,7 @@ bool SameExpr(const BoundExpr& a, const BoundExpr& b) {
     return false;
   }
   if (a.kind == BoundKind::kConst && !(a.value == b.value)) return false;
+  if (a.depth != b.depth || a.subplan != b.subplan || a.subquery_kind != b.subquery_kind) return false;
   for (size_t i = 0; i < a.args.size(); ++i) {
     if (!SameExpr(*a.args[i], *b.args[i])) return false;
   }
@@ -32,6 +33,9 @@ BoundExprPtr CloneExpr(const BoundExpr& e) {
   out->bool_test = e.bool_test;
   out->name = e.name;
   out->location = e.location;
+  out->depth = e.depth;
+  out->subquery_kind = e.subquery_kind;
+  out->subplan = e.subplan;
   for (const auto& a : e.args) out->args.push_back(CloneExpr(*a));
   return out;
 }

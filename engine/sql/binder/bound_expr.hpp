@@ -44,12 +44,17 @@ enum class BoundKind {
   kLike,          // args[0] LIKE args[1] [ESCAPE args[2]]; case_insensitive; negated
   kDistinctFrom,  // args[0] IS DISTINCT FROM args[1] (binary_fn equality); negated
   kAggRef,        // aggregate number `index` of the query; replaced before execution
+  kOuterColumn,   // column `index` of the row `depth` query levels out (correlated subquery)
+  kSubquery,      // sublink over `subplan`; args[0] is the test expression for ANY/ALL
 };
+
+enum class SubqueryKind { kExists, kScalar, kAny, kAll };
 
 enum class BoolTest { kTrue, kFalse, kUnknown };
 
 struct BoundExpr;
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
+struct PlanNode;
 
 struct BoundExpr {
   BoundKind kind;
@@ -68,6 +73,9 @@ struct BoundExpr {
   BoolTest bool_test = BoolTest::kTrue;
   std::string name;     // function or operator name, for EXPLAIN and errors
   int location = -1;
+  int depth = 0;                                // kOuterColumn
+  SubqueryKind subquery_kind = SubqueryKind::kExists;
+  std::shared_ptr<const PlanNode> subplan;      // kSubquery
   std::vector<BoundExprPtr> args;
 
   BoundExpr(BoundKind k, Type t) : kind(k), type(t) {}

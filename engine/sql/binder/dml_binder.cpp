@@ -111,7 +111,7 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
   }
 
   Scope empty;
-  ExprBinder eb(empty, "VALUES", nullptr);
+  ExprBinder eb(empty, "VALUES", nullptr, this);
   for (const auto& in_row : src.values) {
     if (in_row.size() != src.values[0].size()) {
       throw AtLocation(DbError(SqlState::kSyntaxError, "VALUES lists must all be the same length"),
@@ -151,7 +151,7 @@ BoundDml Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   scan->emit_key = true;
   if (scan->filter) dml.recheck = CloneExpr(*scan->filter);
   dml.assignments.resize(dml.table.columns.size());
-  ExprBinder eb(scope, "UPDATE", nullptr);
+  ExprBinder eb(scope, "UPDATE", nullptr, this);
   for (const auto& set : stmt.set) {
     int col = dml.table.FindColumn(set.alias);
     if (col < 0) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/functions/aggregate_state.hpp"
 #include "engine/sql/functions/scalar_functions.hpp"
@@ -115,7 +116,7 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& e) {
                                fmt::format("collation \"{}\" is not supported", JoinNames(e.names))),
                        e.location);
     case ast::ExprKind::kSubLink:
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "subqueries are not supported yet"), e.location);
+      return BindSubLink(e);
     case ast::ExprKind::kArray:
       throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
     case ast::ExprKind::kRow:
@@ -180,7 +181,9 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
   }
   if (!table.empty()) {
     bool known = false;
-    for (const auto& t : scope_.tables) known = known || t == table;
+    for (const Scope* sc = &scope_; sc != nullptr; sc = sc->outer) {
+      for (const auto& t : sc->tables) known = known || t == table;
+    }
     if (!known) {
       for (const auto& [name, alias] : scope_.aliased_tables) {
         if (name == table) {
@@ -204,6 +207,25 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
                        e.location);
     }
     found = static_cast<int>(i);
+  }
+  if (found < 0) {
+    // A correlated reference to an enclosing query's column.
+    int depth = 1;
+    for (const Scope* outer = scope_.outer; outer != nullptr; outer = outer->outer, ++depth) {
+      bool table_known = table.empty();
+      for (const auto& t : outer->tables) table_known = table_known || t == table;
+      if (!table_known) continue;
+      for (size_t i = 0; i < outer->columns.size(); ++i) {
+        const ScopeColumn& c = outer->columns[i];
+        if (c.name != column || (!table.empty() && c.table != table)) continue;
+        auto out = std::make_unique<BoundExpr>(BoundKind::kOuterColumn, c.type);
+        out->index = static_cast<int>(i);
+        out->depth = depth;
+        out->name = c.table.empty() ? c.name : fmt::format("{}.{}", c.table, c.name);
+        out->location = e.location;
+        return out;
+      }
+    }
   }
   if (found < 0) {
     std::string shown = table.empty() ? std::string(column) : fmt::format("{}.{}", table, column);
@@ -558,6 +580,66 @@ BoundExprPtr ExprBinder::BindDistinctFrom(const ast::Expr& e) {
   out->binary_fn = EqualityFn(common, e.location);
   out->location = e.location;
   out->args = std::move(args);
+  return out;
+}
+
+BoundExprPtr ExprBinder::BindSubLink(const ast::Expr& e) {
+  if (binder_ == nullptr) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported,
+                             fmt::format("cannot use subquery in {}", clause_)),
+                     e.location);
+  }
+  if (e.sublink_kind == ast::SubLinkKind::kArray) {
+    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "ARRAY(subquery) is not supported yet"), e.location);
+  }
+  BoundQuery q = binder_->BindSelect(*e.subquery, &scope_);
+  auto out = std::make_unique<BoundExpr>(BoundKind::kSubquery, kBoolType);
+  out->location = e.location;
+  if (e.sublink_kind == ast::SubLinkKind::kExists) {
+    out->subquery_kind = SubqueryKind::kExists;
+    out->subplan = std::move(q.plan);
+    return out;
+  }
+  if (q.columns.size() != 1) {
+    throw AtLocation(DbError(SqlState::kSyntaxError, q.columns.size() > 1 ? "subquery has too many columns"
+                                                                         : "subquery has too few columns"),
+                     e.location);
+  }
+  Type column_type = q.columns[0].type;
+  if (e.sublink_kind == ast::SubLinkKind::kExpr) {
+    out->subquery_kind = SubqueryKind::kScalar;
+    out->type = column_type;
+    out->subplan = std::move(q.plan);
+    return out;
+  }
+  out->subquery_kind = e.sublink_kind == ast::SubLinkKind::kAny ? SubqueryKind::kAny : SubqueryKind::kAll;
+  std::string op = e.sublink_op.empty() ? "=" : e.sublink_op.back();
+  BoundExprPtr test = Bind(*e.args[0]);
+  auto info = ResolveOperator(op, test->type.id, column_type.id);
+  if (!info || info->result != TypeId::kBool) {
+    throw AtLocation(DbError(SqlState::kUndefinedFunction,
+                             fmt::format("operator does not exist: {} {} {}", TypeListText({test->type}), op,
+                                         TypeListText({column_type})))
+                         .WithHint("No operator matches the given name and argument types. You might need to add "
+                                   "explicit type casts."),
+                     e.location);
+  }
+  test = TryCoerce(std::move(test), Type{info->left, -1}, info->arg_cast_context);
+  if (!test) throw AtLocation(DbError(SqlState::kInternalError, "subquery test coercion failed"), e.location);
+  PlanPtr plan = std::move(q.plan);
+  if (info->right != column_type.id) {
+    // Cast the subquery's column to the operator's input type.
+    auto cast = TryCoerce(BoundExpr::Column(0, column_type), Type{info->right, -1}, info->arg_cast_context);
+    if (!cast) throw AtLocation(DbError(SqlState::kInternalError, "subquery column coercion failed"), e.location);
+    auto project = std::make_unique<ProjectPlan>();
+    project->output_types = {cast->type};
+    project->exprs.push_back(std::move(cast));
+    project->child = std::move(plan);
+    plan = std::move(project);
+  }
+  out->binary_fn = info->fn;
+  out->args.push_back(std::move(test));
+  out->subplan = std::move(plan);
   return out;
 }
 

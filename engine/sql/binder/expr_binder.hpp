@@ -21,8 +21,10 @@ class ExprBinder {
  public:
   // `clause` names the clause for error messages ("WHERE", "HAVING", "VALUES").
   // `aggregates` is null where aggregate calls are not allowed.
-  ExprBinder(const Scope& scope, std::string_view clause, std::vector<AggregateSpec>* aggregates)
-      : scope_(scope), clause_(clause), aggregates_(aggregates) {}
+  // `binder`, when given, binds subqueries (which see `scope` as their outer scope).
+  ExprBinder(const Scope& scope, std::string_view clause, std::vector<AggregateSpec>* aggregates,
+             class Binder* binder = nullptr)
+      : scope_(scope), clause_(clause), aggregates_(aggregates), binder_(binder) {}
 
   BoundExprPtr Bind(const ast::Expr& e);
 
@@ -41,6 +43,7 @@ class ExprBinder {
   BoundExprPtr BindVariadic(const ast::Expr& e, BoundKind kind, std::string_view name);
   BoundExprPtr BindNullIf(const ast::Expr& e);
   BoundExprPtr BindDistinctFrom(const ast::Expr& e);
+  BoundExprPtr BindSubLink(const ast::Expr& e);
   // Equality between two already-bound values of a common type.
   BinaryFn EqualityFn(Type t, int location);
   // Brings every argument to a common type.
@@ -49,6 +52,7 @@ class ExprBinder {
   const Scope& scope_;
   std::string_view clause_;
   std::vector<AggregateSpec>* aggregates_;
+  class Binder* binder_;
   bool inside_aggregate_ = false;
 };
 

@@ -26,6 +26,8 @@ struct Scope {
   // (table name, alias) for tables given an alias: the bare name is then no
   // longer a valid qualifier, and errors hint at the alias.
   std::vector<std::pair<std::string, std::string>> aliased_tables;
+  // The enclosing query's scope, for correlated subqueries (null at top level).
+  const Scope* outer = nullptr;
 };
 
 }  // namespace basalt::engine::sql

@@ -128,7 +128,7 @@ std::unique_ptr<TableScanPlan> Binder::BindTableScan(const catalog::TableDef& ta
   scan->alias = alias;
   for (const auto& c : table.columns) scan->output_types.push_back(c.type);
   if (where) {
-    ExprBinder eb(scope, clause, nullptr);
+    ExprBinder eb(scope, clause, nullptr, this);
     scan->filter = CoerceToBool(eb.Bind(*where), clause);
   }
   PushKeyRange(*scan);
@@ -197,7 +197,7 @@ PlanPtr Binder::BindFromItem(const ast::TableRef& ref, Scope& scope) {
       join->output_types = left->output_types;
       join->output_types.insert(join->output_types.end(), right->output_types.begin(), right->output_types.end());
       if (ref.on) {
-        ExprBinder eb(scope, "JOIN/ON", nullptr);
+        ExprBinder eb(scope, "JOIN/ON", nullptr, this);
         join->predicate = CoerceToBool(eb.Bind(*ref.on), "JOIN/ON");
       }
       join->child = std::move(left);
@@ -211,9 +211,10 @@ PlanPtr Binder::BindFromItem(const ast::TableRef& ref, Scope& scope) {
   throw DbError(SqlState::kInternalError, "unknown FROM item");
 }
 
-BoundQuery Binder::BindValues(const ast::SelectStmt& stmt) {
+BoundQuery Binder::BindValues(const ast::SelectStmt& stmt, const Scope* outer) {
   Scope empty;
-  ExprBinder eb(empty, "VALUES", nullptr);
+  empty.outer = outer;
+  ExprBinder eb(empty, "VALUES", nullptr, this);
   auto values = std::make_unique<ValuesPlan>();
   size_t width = stmt.values[0].size();
   for (const auto& row : stmt.values) {
@@ -248,7 +249,7 @@ BoundQuery Binder::BindValues(const ast::SelectStmt& stmt) {
   return q;
 }
 
-BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
+BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
   if (!stmt.with.empty()) throw DbError(SqlState::kFeatureNotSupported, "WITH queries are not supported yet");
   if (stmt.op != ast::SetOpKind::kNone) {
     throw DbError(SqlState::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet");
@@ -258,7 +259,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
   if (!stmt.distinct_on.empty()) throw DbError(SqlState::kFeatureNotSupported, "DISTINCT ON is not supported yet");
   if (!stmt.windows.empty()) throw DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet");
   if (!stmt.values.empty()) {
-    BoundQuery q = BindValues(stmt);
+    BoundQuery q = BindValues(stmt, outer);
     if (!stmt.order_by.empty() || stmt.limit || stmt.offset) {
       throw DbError(SqlState::kFeatureNotSupported, "ORDER BY and LIMIT on VALUES are not supported yet");
     }
@@ -267,13 +268,14 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
 
   // FROM
   Scope scope;
+  scope.outer = outer;
   PlanPtr plan;
   if (stmt.from.empty()) {
     auto one = std::make_unique<ValuesPlan>();
     one->rows.emplace_back();
     plan = std::move(one);
     if (stmt.where) {
-      ExprBinder eb(scope, "WHERE", nullptr);
+      ExprBinder eb(scope, "WHERE", nullptr, this);
       auto filter = std::make_unique<FilterPlan>();
       filter->predicate = CoerceToBool(eb.Bind(*stmt.where), "WHERE");
       filter->child = std::move(plan);
@@ -306,7 +308,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
       plan = std::move(join);
     }
     if (stmt.where) {
-      ExprBinder eb(scope, "WHERE", nullptr);
+      ExprBinder eb(scope, "WHERE", nullptr, this);
       auto filter = std::make_unique<FilterPlan>();
       filter->predicate = CoerceToBool(eb.Bind(*stmt.where), "WHERE");
       filter->output_types = plan->output_types;
@@ -320,7 +322,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
   std::vector<BoundExprPtr> targets;
   std::vector<OutputColumn> columns;
   {
-    ExprBinder eb(scope, "SELECT", &aggregates);
+    ExprBinder eb(scope, "SELECT", &aggregates, this);
     for (const auto& t : stmt.targets) {
       const ast::Expr& e = *t.expr;
       if (e.kind == ast::ExprKind::kColumnRef && e.star) {
@@ -390,7 +392,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
       }
     }
     std::vector<AggregateSpec> none;
-    ExprBinder eb(scope, "GROUP BY", nullptr);
+    ExprBinder eb(scope, "GROUP BY", nullptr, this);
     BoundExprPtr key = eb.Bind(*expr);
     if (key->type.id == TypeId::kUnknown) key = TryCoerce(std::move(key), Type{TypeId::kText, -1}, CastContext::kImplicit);
     group_keys.push_back(std::move(key));
@@ -430,7 +432,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
       item.column = match;
     }
     if (item.column < 0) {
-      ExprBinder eb(scope, "ORDER BY", &aggregates);
+      ExprBinder eb(scope, "ORDER BY", &aggregates, this);
       item.expr = eb.Bind(e);
       if (item.expr->type.id == TypeId::kUnknown) {
         item.expr = TryCoerce(std::move(item.expr), Type{TypeId::kText, -1}, CastContext::kImplicit);
@@ -448,7 +450,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt) {
 
   BoundExprPtr having;
   if (stmt.having) {
-    ExprBinder eb(scope, "HAVING", &aggregates);
+    ExprBinder eb(scope, "HAVING", &aggregates, this);
     having = CoerceToBool(eb.Bind(*stmt.having), "HAVING");
   }
 

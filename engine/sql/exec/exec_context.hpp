@@ -16,12 +16,20 @@
 
 namespace basalt::engine::sql {
 
+struct ExecContext;
+
 struct EvalContext {
   const std::vector<Value>* params = nullptr;
   int extra_float_digits = 1;
+  ExecContext* exec = nullptr;               // to run subquery plans
+  std::vector<const std::vector<Value>*> outer_rows;  // rows of enclosing queries, innermost last
 };
 
 struct ExecContext {
+  ExecContext() { eval.exec = this; }
+  ExecContext(const ExecContext&) = delete;
+  ExecContext& operator=(const ExecContext&) = delete;
+
   txn::Transaction* txn = nullptr;
   catalog::Catalog* catalog = nullptr;
   EvalContext eval;

@@ -9,6 +9,7 @@ namespace basalt::engine::sql {
 namespace {
 
 const Value kNull;
+Value EvalSubquery(const BoundExpr& e, const Row& row, EvalContext& ctx);
 
 Value EvalMinMax(const BoundExpr& e, const Row& row, EvalContext& ctx, bool greatest) {
   Value best;
@@ -68,6 +69,57 @@ bool LikeRec(std::string_view t, size_t ti, std::string_view p, size_t pi, bool 
     ++pi;
   }
   return ti == t.size();
+}
+
+// Runs a subquery plan with `row` as its innermost outer row.
+Value EvalSubquery(const BoundExpr& e, const Row& row, EvalContext& ctx) {
+  Value test;
+  if (e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll) {
+    test = Evaluate(*e.args[0], row, ctx);
+  }
+  struct OuterGuard {
+    EvalContext& ctx;
+    ~OuterGuard() { ctx.outer_rows.pop_back(); }
+  };
+  ctx.outer_rows.push_back(&row);
+  OuterGuard guard{ctx};
+  ExecutorPtr exec = BuildExecutor(*e.subplan, *ctx.exec);
+  RowBatch batch;
+  switch (e.subquery_kind) {
+    case SubqueryKind::kExists:
+      return Value::Bool(exec->Next(batch));
+    case SubqueryKind::kScalar: {
+      Value result;
+      size_t seen = 0;
+      while (exec->Next(batch)) {
+        seen += batch.size();
+        if (seen > 1) {
+          throw DbError(SqlState::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
+        }
+        result = batch.rows[0][0];
+      }
+      return result;
+    }
+    case SubqueryKind::kAny:
+    case SubqueryKind::kAll: {
+      bool any = e.subquery_kind == SubqueryKind::kAny;
+      bool saw_null = false;
+      while (exec->Next(batch)) {
+        for (const Row& r : batch.rows) {
+          if (test.is_null() || r[0].is_null()) {
+            saw_null = true;
+            continue;
+          }
+          bool match = e.binary_fn(test, r[0]).as_bool();
+          if (any && match) return Value::Bool(true);
+          if (!any && !match) return Value::Bool(false);
+        }
+      }
+      if (saw_null) return Value::Null();
+      return Value::Bool(!any);
+    }
+  }
+  return Value::Null();
 }
 
 }  // namespace
@@ -229,6 +281,13 @@ Value Evaluate(const BoundExpr& e, const Row& row, EvalContext& ctx) {
       }
       return Value::Bool(e.negated ? !distinct : distinct);
     }
+    case BoundKind::kOuterColumn: {
+      size_t n = ctx.outer_rows.size();
+      if (e.depth <= 0 || static_cast<size_t>(e.depth) > n) break;
+      return (*ctx.outer_rows[n - e.depth])[e.index];
+    }
+    case BoundKind::kSubquery:
+      return EvalSubquery(e, row, ctx);
     case BoundKind::kAggRef:
       break;
   }

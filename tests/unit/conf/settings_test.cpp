@@ -365,7 +365,10 @@ TEST_CASE("transactions: rollback undoes SET, SET LOCAL ends with the transactio
   s.PopNestLevel(1, false);
   CHECK(Show(s, "work_mem") == "3MB");
   CHECK(s.NestLevel() == 0);
-  // Outside a transaction SET LOCAL is not undone by anything (the engine warns instead).
+  // Outside a transaction SET LOCAL validates but has no effect, as in PostgreSQL.
+  REQUIRE(s.Set("work_mem", "2MB", kSession, SetScope::kLocal).ok());
+  CHECK(Show(s, "work_mem") == "3MB");
+  CHECK(s.Set("work_mem", "abc", kSession, SetScope::kLocal).status == Status::kInvalidValue);
 }
 
 TEST_CASE("savepoints: rollback to and release", "[conf][txn][savepoint]") {

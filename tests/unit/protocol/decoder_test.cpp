@@ -2,6 +2,8 @@
 // rejection of malformed frames.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "protocol/decoder.hpp"
 #include "protocol/frontend_encoder.hpp"
 #include "protocol/protocol_error.hpp"
@@ -212,4 +214,30 @@ TEST_CASE("decoder keeps working across many messages and buffer growth", "[prot
     REQUIRE(std::holds_alternative<Sync>(*d.Next()));
     REQUIRE_FALSE(d.Next());
   }
+}
+
+TEST_CASE("random and mutated input never crashes the decoder", "[protocol][decoder]") {
+  std::mt19937 rng(12345);
+  std::string valid = Frame(StartupMessage{kProtocolVersion3, {{"user", "u"}}});
+  for (const auto& m : AllTypedMessages()) EncodeFrontend(m, valid);
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes = valid;
+    int flips = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < flips; ++i) bytes[rng() % bytes.size()] = static_cast<char>(rng());
+    if (rng() % 4 == 0) bytes.resize(rng() % bytes.size());
+    Decoder d(1 << 20);
+    try {
+      size_t pos = 0;
+      while (pos < bytes.size()) {
+        size_t n = std::min<size_t>(1 + rng() % 16, bytes.size() - pos);
+        d.Feed(std::string_view(bytes).substr(pos, n));
+        pos += n;
+        while (d.Next()) {
+        }
+      }
+    } catch (const ProtocolError&) {
+      // rejected cleanly
+    }
+  }
+  SUCCEED();
 }

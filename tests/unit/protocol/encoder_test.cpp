@@ -26,8 +26,21 @@ TEST_CASE("every backend message round trips", "[protocol][encoder]") {
   std::vector<uint32_t> oids = {23, 25};
   std::vector<int16_t> fmts = {0, 1};
   std::vector<std::string> opts = {"_pq_.foo"};
-  ErrorFields err{"ERROR", "42P01", "relation \"t\" does not exist", "some detail", "a hint", 15};
-  ErrorFields notice{"NOTICE", "00000", "table \"t\" does not exist, skipping", std::nullopt, std::nullopt, std::nullopt};
+  ErrorFields err;
+  err.code = "23505";
+  err.message = "duplicate key value violates unique constraint \"t_pkey\"";
+  err.detail = "Key (id)=(1) already exists.";
+  err.hint = "a hint";
+  err.position = 15;
+  err.schema_name = "public";
+  err.table_name = "t";
+  err.column_name = "id";
+  err.datatype_name = "int4";
+  err.constraint_name = "t_pkey";
+  ErrorFields notice;
+  notice.severity = "NOTICE";
+  notice.code = "00000";
+  notice.message = "table \"t\" does not exist, skipping";
 
   e.AuthenticationOk();
   e.AuthenticationCleartextPassword();

@@ -32,6 +32,9 @@ using engine::SqlState;
 
 class FakeSession final : public engine::SqlSession {
  public:
+  // Sessions currently inside "sleep" (tests wait for it before cancelling).
+  static inline std::atomic<int> sleeping{0};
+
   explicit FakeSession(std::string application_name) : application_name_(std::move(application_name)) {}
 
   void ExecuteSimple(std::string_view sql, engine::ResultSink& sink) override {
@@ -75,6 +78,10 @@ class FakeSession final : public engine::SqlSession {
       sink.BeginRow(1);
       throw DbError(SqlState::kDivisionByZero, "division by zero");
     } else if (s == "sleep") {
+      ++sleeping;
+      struct Done {
+        ~Done() { --sleeping; }
+      } done;
       auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
       while (!cancel_ && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));

@@ -46,6 +46,16 @@ std::vector<std::pair<std::string, std::string>> User(std::string user = "basalt
   return p;
 }
 
+// The fake statement "sleep" has started on `n` sessions (there is no event to wait on).
+bool WaitForSleepers(int n) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (FakeSession::sleeping.load() < n) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::yield();
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("trust startup sends the full greeting", "[server][session]") {
@@ -255,6 +265,7 @@ TEST_CASE("a long query does not stall others and CancelRequest stops it", "[ser
   auto greeting = a.Startup(User());
   auto key = *Find<pb::BackendKeyData>(greeting);
   a.Send(protocol::Query{"sleep"});
+  REQUIRE(WaitForSleepers(1));
 
   TestClient b(ts.port);
   b.Startup(User());
@@ -306,7 +317,7 @@ TEST_CASE("Stop ends idle and running sessions", "[server][session]") {
   TestClient busy(ts.port);
   busy.Startup(User());
   busy.Send(protocol::Query{"sleep"});
-  REQUIRE(idle.Query("select 1").size() == 4);  // make sure both are established
+  REQUIRE(WaitForSleepers(1));
 
   ts.server->Stop();
   auto r = idle.ReceiveUntilReady();
