@@ -91,6 +91,22 @@ asio::awaitable<void> Session::HandleStartup(protocol::StartupMessage& startup) 
   if (!Authenticate(user_name, database_name)) co_return;
   out_.AuthenticationOk();
 
+  // Superuser-only settings in the startup packet (e.g. -c log_statement=all)
+  // are checked against the role, so record who the user is first.
+  std::optional<engine::RoleInfo> role;
+  co_await RunBlocking(ctx_.pool, [&] {
+    try {
+      role = ctx_.engine.FindRole(user_name);
+    } catch (const std::exception&) {
+      // Connect reports the problem below with the right code.
+    }
+  });
+  settings_.emplace(ctx_.settings);
+  if (role) {
+    settings_->Set("is_superuser", role->superuser ? "on" : "off", conf::SettingSource::kOverride);
+    settings_->Set("session_authorization", role->name, conf::SettingSource::kOverride);
+  }
+
   if (!ApplyStartupParameters(startup)) co_return;
 
   std::optional<DbError> connect_error;
@@ -162,7 +178,7 @@ bool Session::Authenticate(const std::string& user, const std::string& database)
 }
 
 bool Session::ApplyStartupParameters(const protocol::StartupMessage& startup) {
-  settings_.emplace(ctx_.settings);
+  if (!settings_) settings_.emplace(ctx_.settings);
   // PostgreSQL (postinit.c process_startup_options) applies the `options`
   // switches first and the other parameters after them, so an explicit
   // parameter wins over the same name inside options.
