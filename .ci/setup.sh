@@ -14,7 +14,7 @@ PACKAGES=(
   postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg python3-asyncpg
   libpostgresql-jdbc-java
   # test tooling
-  procps psmisc iproute2
+  procps psmisc iproute2 tzdata
 )
 
 missing=()

@@ -38,7 +38,26 @@ struct ColumnInfo {
   uint32_t type_oid = 0;
   int16_t type_len = -1;
   int32_t typmod = -1;
+  int16_t format = 0;  // 0 text, 1 binary (extended protocol: as Bind asked)
 };
+
+// What Describe reports about a prepared statement.
+struct StatementDescription {
+  std::vector<uint32_t> param_type_oids;           // ParameterDescription
+  std::optional<std::vector<ColumnInfo>> columns;  // RowDescription; nullopt = NoData
+};
+
+// One Bind message, in engine terms. Formats: 0 text, 1 binary; an empty
+// list means all text, one entry applies to every parameter/column.
+struct BindRequest {
+  std::string_view portal;
+  std::string_view statement;
+  const std::vector<int16_t>* param_formats = nullptr;
+  const std::vector<std::optional<std::string>>* params = nullptr;  // nullopt = NULL
+  const std::vector<int16_t>* result_formats = nullptr;
+};
+
+enum class ExecuteOutcome { kComplete, kSuspended };
 
 // Receives the results of the statements a session runs, in order.
 class ResultSink {
@@ -113,6 +132,37 @@ class SqlSession {
   // the rest are skipped and the DbError is thrown; the session has already put
   // its transaction into the right state (implicit: rolled back; explicit: aborted).
   virtual void ExecuteSimple(std::string_view sql, ResultSink& sink) = 0;
+
+  // ---- extended query protocol (also behind SQL PREPARE/EXECUTE) ----
+  // Every call may throw DbError; the session has then already put its
+  // transaction into the right state (implicit: rolled back; block: failed),
+  // and the caller skips to Sync. Statement and portal names are per session;
+  // "" is the unnamed one, which Parse/Bind silently replace. Until Sync,
+  // statements outside a block share one implicit transaction.
+  // The defaults throw 0A000, for engines without the extended protocol.
+
+  // Parse: parses `sql` once (one statement at most) and binds it to infer
+  // parameter types (0 in `param_type_oids` = infer) and result columns.
+  // 42P05 if a named statement exists.
+  virtual StatementDescription Prepare(std::string_view name, std::string_view sql,
+                                       const std::vector<uint32_t>& param_type_oids);
+  // Describe 'S'. 26000 if the statement does not exist.
+  virtual StatementDescription DescribeStatement(std::string_view name);
+  // Bind: creates a portal from a statement and parameter values (42P03 if a
+  // named portal exists, 08P01 for count mismatches, 22P02/22P03 for bad values).
+  virtual void Bind(const BindRequest& request);
+  // Describe 'P': result columns with their formats; nullopt = NoData. 34000 if absent.
+  virtual std::optional<std::vector<ColumnInfo>> DescribePortal(std::string_view portal);
+  // Execute: runs the portal, sending at most `max_rows` rows (0 = all), then
+  // Complete (kComplete) or nothing (kSuspended: the portal keeps its state).
+  // Never reports Columns: RowDescription comes from Describe.
+  virtual ExecuteOutcome Execute(std::string_view portal, int64_t max_rows, ResultSink& sink);
+  // Close 'S' / 'P'; closing a name that does not exist is not an error.
+  virtual void CloseStatement(std::string_view name);
+  virtual void ClosePortal(std::string_view name);
+  // Sync: commits the implicit transaction, if any (notices and setting
+  // changes go to `sink`).
+  virtual void Sync(ResultSink& sink);
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
   virtual char TransactionStatus() const = 0;

@@ -1,14 +1,19 @@
 #include "engine/session.hpp"
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "engine/engine_impl.hpp"
+#include "engine/prepared_statement.hpp"
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/exec/ddl_executor.hpp"
 #include "engine/sql/exec/dml_executor.hpp"
 #include "engine/sql/exec/executor.hpp"
 #include "engine/sql/parser/parser.hpp"
+#include "engine/sql/types/datetime_ops.hpp"
 #include "engine/sql/types/text_io.hpp"
+#include "engine/sql/types/time_zone.hpp"
 
 namespace basalt::engine {
 namespace {
@@ -125,6 +130,12 @@ void Session::BeginTransaction(BlockState state, const std::vector<sql::ast::Tra
   txn_->SetDeadlockTimeout(std::chrono::milliseconds(settings_.GetInt("deadlock_timeout")));
   txn_->SetSynchronousCommit(settings_.GetString("synchronous_commit") != "off");
   guc_level_ = settings_.PushNestLevel();
+  {
+    using namespace std::chrono;
+    constexpr int64_t kUnixToPostgresMicros = 946684800LL * 1000000LL;
+    datetime_.transaction_start =
+        duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() - kUnixToPostgresMicros;
+  }
   settings_.Set("transaction_isolation", txn::IsolationLevelName(isolation), conf::SettingSource::kSession,
                 conf::SetScope::kLocal);
   settings_.Set("transaction_read_only", read_only ? "on" : "off", conf::SettingSource::kSession,
@@ -138,6 +149,7 @@ void Session::EnsureTransaction() {
 }
 
 void Session::CommitTransaction() {
+  portals_.clear();  // portals end with their transaction (their executors point into it)
   auto txn = std::move(txn_);
   state_ = BlockState::kIdle;
   savepoints_.clear();
@@ -151,6 +163,7 @@ void Session::CommitTransaction() {
 }
 
 void Session::AbortTransaction() {
+  portals_.clear();
   auto txn = std::move(txn_);
   state_ = BlockState::kIdle;
   savepoints_.clear();
@@ -160,7 +173,37 @@ void Session::AbortTransaction() {
   }
 }
 
+// PostgreSQL aborts the transaction at the error (AbortTransaction releases its
+// locks) and only waits for the client's ROLLBACK to leave the block. Keeping
+// the row locks until then made other sessions wait on a transaction that can
+// no longer commit: the winner of a deadlock waited for the victim's client,
+// and an updater queued behind a 40001 victim stalled (tests/server/
+// anomalies.py: deadlock, locks_released_at_error). With savepoints, ROLLBACK
+// TO may resume the block, so the transaction and its locks are kept.
+void Session::FailBlock() {
+  state_ = BlockState::kFailed;
+  if (txn_ && savepoints_.empty()) txn_->Rollback();
+}
+
+void Session::RefreshDateTime() {
+  std::string zone = settings_.GetString("TimeZone");
+  if (zone != datetime_zone_name_) {
+    datetime_.time_zone = sql::datetime::TimeZoneFromSetting(zone);
+    datetime_zone_name_ = zone;
+  }
+  std::string style = settings_.GetString("DateStyle");
+  if (style.find("DMY") != std::string::npos) {
+    datetime_.date_order = sql::datetime::DateOrder::kDMY;
+  } else if (style.find("YMD") != std::string::npos) {
+    datetime_.date_order = sql::datetime::DateOrder::kYMD;
+  } else {
+    datetime_.date_order = sql::datetime::DateOrder::kMDY;
+  }
+}
+
 void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
+  RefreshDateTime();
+  sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
   cancel_.store(false);
   // Parse errors already carry character positions; like any failed
   // statement they abort an open transaction block.
@@ -168,7 +211,7 @@ void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
   try {
     stmts = sql::Parser::Parse(sql);
   } catch (DbError&) {
-    if (state_ == BlockState::kBlock) state_ = BlockState::kFailed;
+    if (state_ == BlockState::kBlock) FailBlock();
     throw;
   }
   try {
@@ -188,7 +231,7 @@ void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
     if (state_ == BlockState::kImplicit) {
       AbortTransaction();
     } else if (state_ == BlockState::kBlock) {
-      state_ = BlockState::kFailed;
+      FailBlock();
     }
     SendReportChanges(sink);
     throw;
@@ -196,13 +239,14 @@ void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
     if (state_ == BlockState::kImplicit) {
       AbortTransaction();
     } else if (state_ == BlockState::kBlock) {
-      state_ = BlockState::kFailed;
+      FailBlock();
     }
     throw;
   }
 }
 
 void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql, bool multi, ResultSink& sink) {
+  RefreshDateTime();  // an earlier SET TimeZone in the same query string applies
   const auto* tx = std::get_if<sql::ast::TransactionStmt>(&stmt.body);
   if (state_ == BlockState::kFailed) {
     bool allowed = tx && (tx->kind == TransactionKind::kCommit || tx->kind == TransactionKind::kRollback ||
@@ -235,10 +279,12 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
   if (const auto* s = std::get_if<sql::ast::UnsupportedStmt>(&stmt.body)) {
     throw DbError(SqlState::kFeatureNotSupported, fmt::format("statement {} is not supported yet", s->node_name));
   }
+  if (RunPreparedStmt(stmt, sql, sink)) return;
 
   EnsureTransaction();
   txn_->BeginStatement();
   sql::ExecContext ctx;
+  ctx.eval.session = this;
   ctx.txn = txn_.get();
   ctx.catalog = &engine_.catalog();
   ctx.cancel = &cancel_;
@@ -286,6 +332,7 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
 
 void Session::RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink) {
   sql::ExecContext ctx;
+  ctx.eval.session = this;
   ctx.txn = txn_.get();
   ctx.catalog = &engine_.catalog();
   ctx.cancel = &cancel_;
@@ -308,6 +355,7 @@ void Session::RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink) {
   sink.Columns(columns);
   sql::FormatOptions opts;
   opts.extra_float_digits = ctx.eval.extra_float_digits;
+  opts.datetime = datetime_;
   sql::RowBatch batch;
   std::string text;
   int64_t count = 0;
@@ -420,6 +468,20 @@ void Session::RunTransactionStmt(const sql::ast::TransactionStmt& stmt, ResultSi
   }
 }
 
+std::optional<std::string> Session::GetSetting(std::string_view name) const { return settings_.Get(name); }
+
+std::string Session::SetSetting(std::string_view name, std::string_view value, bool is_local) {
+  if (is_local && state_ != BlockState::kBlock) {
+    // As in PostgreSQL, set_config(..., true) outside a block has no lasting effect.
+    auto current = settings_.Get(name);
+    if (!current) CheckSet(settings_.Set(name, value, conf::SettingSource::kSession, conf::SetScope::kLocal));
+    return settings_.Get(name).value_or(std::string());
+  }
+  CheckSet(settings_.Set(name, value, conf::SettingSource::kSession,
+                         is_local ? conf::SetScope::kLocal : conf::SetScope::kSession));
+  return settings_.Get(name).value_or(std::string());
+}
+
 void Session::RunSet(const sql::ast::VariableSetStmt& stmt, ResultSink& sink) {
   using sql::ast::SetKind;
   if (stmt.kind == SetKind::kMulti) {
@@ -469,6 +531,9 @@ void Session::RunSet(const sql::ast::VariableSetStmt& stmt, ResultSink& sink) {
     ApplyTransactionOptions({sql::ast::TransactionOption{stmt.name, value}});
     sink.Complete("SET");
     return;
+  }
+  if ((stmt.name == "timezone" || stmt.name == "time zone") && !sql::datetime::TimeZoneFromSetting(value)) {
+    throw DbError(SqlState::kInvalidParameterValue, fmt::format("invalid value for parameter \"TimeZone\": \"{}\"", value));
   }
   CheckSet(settings_.Set(stmt.name, value, conf::SettingSource::kSession,
                          stmt.is_local ? conf::SetScope::kLocal : conf::SetScope::kSession));

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,14 +16,18 @@
 #include "conf/settings.hpp"
 #include "engine/catalog/catalog_defs.hpp"
 #include "engine/engine.hpp"
+#include "engine/sql/exec/exec_context.hpp"
 #include "engine/sql/parser/ast.hpp"
+#include "engine/sql/types/datetime_text.hpp"
 #include "engine/txn/transaction.hpp"
 
 namespace basalt::engine {
 
 class EngineImpl;
+struct PreparedStatement;
+struct Portal;
 
-class Session final : public SqlSession {
+class Session final : public SqlSession, public sql::SessionContext {
  public:
   Session(EngineImpl& engine, catalog::RoleDef user, catalog::DatabaseDef database, const conf::Settings& settings);
   ~Session() override;
@@ -31,6 +37,24 @@ class Session final : public SqlSession {
   std::vector<std::pair<std::string, std::string>> ReportedSettings() const override;
   void RequestCancel() override { cancel_.store(true); }
   void Close() override;
+
+  // sql::SessionContext: what SQL functions may ask of the session.
+  std::string current_user() const override { return user_.name; }
+  std::string session_user() const override { return user_.name; }
+  std::string database() const override { return database_.name; }
+  std::optional<std::string> GetSetting(std::string_view name) const override;
+  std::string SetSetting(std::string_view name, std::string_view value, bool is_local) override;
+
+  // Extended query protocol (session_extended.cpp).
+  StatementDescription Prepare(std::string_view name, std::string_view sql,
+                               const std::vector<uint32_t>& param_type_oids) override;
+  StatementDescription DescribeStatement(std::string_view name) override;
+  void Bind(const BindRequest& request) override;
+  std::optional<std::vector<ColumnInfo>> DescribePortal(std::string_view portal) override;
+  ExecuteOutcome Execute(std::string_view portal, int64_t max_rows, ResultSink& sink) override;
+  void CloseStatement(std::string_view name) override;
+  void ClosePortal(std::string_view name) override;
+  void Sync(ResultSink& sink) override;
 
  private:
   enum class BlockState { kIdle, kImplicit, kBlock, kFailed };
@@ -49,7 +73,30 @@ class Session final : public SqlSession {
   void ApplyTransactionOptions(const std::vector<sql::ast::TransactionOption>& options);
   void CommitTransaction();
   void AbortTransaction();
+  // A statement failed inside an explicit block: enter the failed state
+  // (25P02 until ROLLBACK) and, without savepoints, roll the transaction back
+  // now so its row locks are released at the error, as in PostgreSQL.
+  void FailBlock();
   void SendReportChanges(ResultSink& sink);
+
+  // session_extended.cpp
+  // Runs `body`; on DbError fixes positions against `sql` and the transaction
+  // state (implicit: rolled back; block: failed), then rethrows.
+  template <class F>
+  auto GuardExtended(std::string_view sql, F&& body) -> decltype(body());
+  std::shared_ptr<PreparedStatement> PrepareStatement(std::string_view sql,
+                                                             const std::vector<uint32_t>& param_type_oids);
+  // Parse analysis: result columns and parameter types (kUnknown = infer).
+  std::shared_ptr<PreparedStatement> AnalyzeStatement(std::string_view sql,
+                                                      std::shared_ptr<const sql::ast::Statement> parsed,
+                                                      std::vector<sql::Type> types);
+  std::shared_ptr<Portal> MakePortal(const std::shared_ptr<const PreparedStatement>& stmt,
+                                     std::vector<sql::Value> params, const std::vector<int16_t>& result_formats);
+  // PREPARE / EXECUTE / DEALLOCATE / DISCARD; false if `stmt` is none of them.
+  bool RunPreparedStmt(const sql::ast::Statement& stmt, std::string_view sql, ResultSink& sink);
+  ExecuteOutcome RunPortal(Portal& portal, int64_t max_rows, ResultSink& sink);
+  void CheckNotFailed(const sql::ast::Statement* stmt) const;
+  std::shared_ptr<const PreparedStatement> FindStatement(std::string_view name) const;
 
   EngineImpl& engine_;
   catalog::RoleDef user_;
@@ -65,6 +112,15 @@ class Session final : public SqlSession {
   };
   std::vector<NamedSavepoint> savepoints_;
   std::atomic<bool> cancel_{false};
+  // TimeZone, DateStyle order and transaction start for date/time work; kept in
+  // step with settings_ by RefreshDateTime() and installed on the executing
+  // thread for each statement.
+  sql::datetime::DateTimeSettings datetime_;
+  std::string datetime_zone_name_;
+  void RefreshDateTime();
+  std::map<std::string, std::shared_ptr<const PreparedStatement>, std::less<>> statements_;
+  // shared_ptr: a running Execute keeps its portal alive when COMMIT drops them all.
+  std::map<std::string, std::shared_ptr<Portal>, std::less<>> portals_;
   bool closed_ = false;
 };
 

@@ -165,13 +165,13 @@ asio::awaitable<void> Session::DispatchReady(protocol::FrontendMessage& message)
     co_await HandleQuery(*query);
     co_return;
   }
+  if (std::holds_alternative<protocol::Parse>(message) || std::holds_alternative<protocol::Bind>(message) ||
+      std::holds_alternative<protocol::Describe>(message) || std::holds_alternative<protocol::Execute>(message) ||
+      std::holds_alternative<protocol::Close>(message) || std::holds_alternative<protocol::Sync>(message)) {
+    co_await HandleExtended(message);
+    co_return;
+  }
   std::visit(Overloaded{
-                 [&](const protocol::Parse&) { RejectExtended(message); },
-                 [&](const protocol::Bind&) { RejectExtended(message); },
-                 [&](const protocol::Describe&) { RejectExtended(message); },
-                 [&](const protocol::Execute&) { RejectExtended(message); },
-                 [&](const protocol::Close&) { RejectExtended(message); },
-                 [&](const protocol::Sync&) { out_.ReadyForQuery(sql_->TransactionStatus()); },
                  // Output is flushed before every wait for input, which covers Flush.
                  [&](const protocol::Flush&) {},
                  [&](const protocol::Terminate&) {

@@ -11,8 +11,10 @@
 //                   cancel and close; StartupMessage -> authentication
 //   kAuthenticating waiting for a PasswordMessage of an exchange (SCRAM, md5,
 //                   password: not implemented yet, so never entered today)
-//   kReady          Query runs; extended-protocol messages fail with 0A000 and
-//                   enter kSkipToSync
+//   kReady          Query runs; Parse/Bind/Describe/Execute/Close run in the
+//                   engine (session_extended.cpp); an error there sends
+//                   ErrorResponse and enters kSkipToSync; Sync commits an
+//                   implicit transaction and sends ReadyForQuery
 //   kSkipToSync     everything but Sync and Terminate is ignored (error recovery)
 //   kClosed         the loop ends, the SqlSession is closed
 // Transaction state ('I'/'T'/'E') lives in the engine's SqlSession.
@@ -86,7 +88,11 @@ class Session : public std::enable_shared_from_this<Session> {
   // session_query.cpp
   boost::asio::awaitable<void> HandleQuery(const protocol::Query& query);
   void ExecuteSimpleOnWorker(const std::string& sql);
-  void RejectExtended(const protocol::FrontendMessage& message);
+
+  // session_extended.cpp
+  boost::asio::awaitable<void> HandleExtended(const protocol::FrontendMessage& message);
+  // Runs one extended-protocol message on a worker; false after sending an ErrorResponse.
+  bool ExtendedOnWorker(const protocol::FrontendMessage& message);
   void FlushFromWorker();
 
   // Sends `error` (FATAL: also ends the session).

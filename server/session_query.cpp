@@ -1,6 +1,6 @@
 // server/session_query.cpp
 //
-// Simple Query execution and the (for now) rejected extended protocol.
+// Simple Query execution (the extended protocol is in session_extended.cpp).
 #include <spdlog/spdlog.h>
 
 #include "server/error_conversion.hpp"
@@ -53,15 +53,6 @@ void Session::ExecuteSimpleOnWorker(const std::string& sql) {
     Log()->error("conn {}: internal error: non-standard exception (statement: {})", id_.value, sql);
     SendError(DbError(SqlState::kInternalError, "internal error: unknown exception"));
   }
-}
-
-void Session::RejectExtended(const protocol::FrontendMessage& message) {
-  // TODO(server): Parse/Bind/Describe/Execute/Close arrive with the prepared
-  // statement work; until then fail cleanly and recover at Sync like PostgreSQL.
-  SendError(DbError(SqlState::kFeatureNotSupported, "extended query protocol is not supported yet"));
-  if (state_ != State::kClosed) state_ = State::kSkipToSync;
-  Log()->info("conn {}: rejected {} (extended query protocol is not supported yet)", id_.value,
-              protocol::MessageName(message));
 }
 
 }  // namespace basalt::server

@@ -15,7 +15,7 @@ void WireResultSink::Columns(const std::vector<engine::ColumnInfo>& columns) {
     f.type_oid = c.type_oid;
     f.type_len = c.type_len;
     f.type_modifier = c.typmod;
-    f.format = 0;  // simple Query results are always text
+    f.format = c.format;  // simple Query: always 0; extended: as Bind asked
     out_.AppendFieldDescription(f);
   }
   out_.EndMessage();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/sql/binder/param_types.hpp"
 #include "engine/sql/types/text_io.hpp"
 
 namespace basalt::engine::sql {
@@ -13,6 +14,20 @@ bool IsUnknownLiteral(const BoundExpr& e) { return e.kind == BoundKind::kConst &
 BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
   if (e->type == target) return e;
   if (target.id == TypeId::kUnknown) return e;
+  if (e->kind == BoundKind::kParam && e->type.id == TypeId::kUnknown) {
+    // The first context that wants a type for an untyped $n decides it, as
+    // PostgreSQL's variable_coerce_param_hook does.
+    Type inferred{target.id, -1};
+    if (ParamScope* params = ParamScope::Current()) {
+      auto& types = params->types();
+      if (e->index >= 0 && static_cast<size_t>(e->index) < types.size() &&
+          types[e->index].id == TypeId::kUnknown) {
+        types[e->index] = inferred;
+      }
+    }
+    e->type = inferred;
+    return TryCoerce(std::move(e), target, ctx);
+  }
   if (IsUnknownLiteral(*e)) {
     if (e->value.is_null()) return BoundExpr::Const(Value::Null(), target);
     // Parse as the base type (a bad literal is reported at its position), then

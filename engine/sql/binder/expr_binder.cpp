@@ -4,6 +4,7 @@
 
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
+#include "engine/sql/binder/param_types.hpp"
 #include "engine/sql/functions/aggregate_state.hpp"
 #include "engine/sql/functions/scalar_functions.hpp"
 #include "engine/sql/types/operators.hpp"
@@ -105,9 +106,7 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& e) {
     case ast::ExprKind::kLeast: return BindVariadic(e, BoundKind::kLeast, "LEAST");
     case ast::ExprKind::kDefault:
       throw AtLocation(DbError(SqlState::kSyntaxError, "DEFAULT is not allowed in this context"), e.location);
-    case ast::ExprKind::kParam:
-      throw AtLocation(DbError(SqlState::kUndefinedParameter, fmt::format("there is no parameter ${}", e.param_number)),
-                       e.location);
+    case ast::ExprKind::kParam: return BindParam(e);
     case ast::ExprKind::kCollate:
       if (e.names.size() >= 1 && (e.names.back() == "default" || e.names.back() == "C" || e.names.back() == "POSIX")) {
         return Bind(*e.args[0]);
@@ -121,12 +120,44 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& e) {
       throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
     case ast::ExprKind::kRow:
       throw AtLocation(DbError(SqlState::kFeatureNotSupported, "row constructors are not supported yet"), e.location);
-    case ast::ExprKind::kSqlValue:
+    case ast::ExprKind::kSqlValue: {
+      // CURRENT_USER and friends are calls of the same-named functions.
+      std::string name = e.names.empty() ? "" : e.names.back();
+      if (name == "user" || name == "current_role") name = "current_user";
+      if (name == "current_catalog") name = "current_database";
+      if (auto info = ResolveFunction(name, {})) {
+        auto out = std::make_unique<BoundExpr>(BoundKind::kFunction, info->result);
+        out->scalar_fn = info->fn;
+        out->name = name;
+        out->location = e.location;
+        return out;
+      }
       throw AtLocation(DbError(SqlState::kFeatureNotSupported,
                                fmt::format("{} is not supported yet", JoinNames(e.names))),
                        e.location);
+    }
   }
   throw AtLocation(DbError(SqlState::kFeatureNotSupported, "expression is not supported"), e.location);
+}
+
+BoundExprPtr ExprBinder::BindParam(const ast::Expr& e) {
+  ParamScope* params = ParamScope::Current();
+  if (params == nullptr || e.param_number < 1 || e.param_number > kMaxParams) {
+    throw AtLocation(DbError(SqlState::kUndefinedParameter, fmt::format("there is no parameter ${}", e.param_number)),
+                     e.location);
+  }
+  size_t index = static_cast<size_t>(e.param_number - 1);
+  std::vector<Type>& types = params->types();
+  if (types.size() <= index) types.resize(index + 1, Type{TypeId::kUnknown, -1});
+  if (params->values() != nullptr && index < params->values()->size()) {
+    auto c = BoundExpr::Const((*params->values())[index], types[index]);
+    c->location = e.location;
+    return c;
+  }
+  auto out = std::make_unique<BoundExpr>(BoundKind::kParam, types[index]);
+  out->index = static_cast<int>(index);
+  out->location = e.location;
+  return out;
 }
 
 BoundExprPtr ExprBinder::BindConst(const ast::Expr& e) {

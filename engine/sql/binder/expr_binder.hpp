@@ -30,6 +30,8 @@ class ExprBinder {
 
  private:
   BoundExprPtr BindConst(const ast::Expr& e);
+  // $n: typed from the thread's ParamScope (param_types.hpp); 42P02 without one.
+  BoundExprPtr BindParam(const ast::Expr& e);
   BoundExprPtr BindColumnRef(const ast::Expr& e);
   BoundExprPtr BindOperator(const ast::Expr& e);
   BoundExprPtr BindBinaryOp(std::string_view op, BoundExprPtr l, BoundExprPtr r, int location);

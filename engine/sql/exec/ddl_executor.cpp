@@ -39,6 +39,13 @@ void SetPrimaryKey(catalog::TableDef& table, const std::vector<std::string>& col
                          location);
       }
     }
+    TypeId key_type = table.columns[idx].type.id;
+    if (key_type == TypeId::kInterval || key_type == TypeId::kTimeTz) {
+      throw AtLocation(DbError(SqlState::kFeatureNotSupported,
+                               fmt::format("primary keys on type {} are not supported yet",
+                                           FormatType(table.columns[idx].type))),
+                       location);
+    }
     table.primary_key.push_back(idx);
     table.columns[idx].not_null = true;
   }

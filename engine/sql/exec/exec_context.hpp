@@ -6,6 +6,8 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -18,10 +20,25 @@ namespace basalt::engine::sql {
 
 struct ExecContext;
 
+// What SQL functions may ask of the session running them (current_user,
+// current_setting, set_config, ...). Implemented by engine::Session.
+class SessionContext {
+ public:
+  virtual ~SessionContext() = default;
+  virtual std::string current_user() const = 0;
+  virtual std::string session_user() const = 0;
+  virtual std::string database() const = 0;
+  // The setting's value as SHOW prints it; nullopt if there is no such setting.
+  virtual std::optional<std::string> GetSetting(std::string_view name) const = 0;
+  // Applies SET (or SET LOCAL) and returns the new value; throws DbError on failure.
+  virtual std::string SetSetting(std::string_view name, std::string_view value, bool is_local) = 0;
+};
+
 struct EvalContext {
   const std::vector<Value>* params = nullptr;
   int extra_float_digits = 1;
   ExecContext* exec = nullptr;               // to run subquery plans
+  SessionContext* session = nullptr;         // for session functions; may be null in tests
   std::vector<const std::vector<Value>*> outer_rows;  // rows of enclosing queries, innermost last
 };
 

@@ -4,6 +4,7 @@
 
 #include "engine/error/db_error.hpp"
 #include "engine/sql/exec/exec_context.hpp"
+#include "engine/sql/types/casts.hpp"
 
 namespace basalt::engine::sql {
 namespace {
@@ -47,6 +48,42 @@ Value AbsFloat8(std::span<const Value> a, const std::vector<Type>&, Type, EvalCo
   return Value::Float(std::fabs(a[0].as_float()));
 }
 
+}  // namespace
+
+Value FnVersion(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentDatabase(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentUser(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnSessionUser(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentSchema(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentSetting(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnSetConfig(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+
+Value FnNow(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnClockTimestamp(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentDate(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnLocalTimestamp(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnLocalTime(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnCurrentTime(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnDateTrunc(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnDatePart(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnExtract(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnAge2(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnAge1(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnToChar(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+Value FnMakeDate(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&);
+
+namespace {
+
+const Type kName{TypeId::kName, -1};
+const Type kDate{TypeId::kDate, -1};
+const Type kTime{TypeId::kTime, -1};
+const Type kTimeTz{TypeId::kTimeTz, -1};
+const Type kTs{TypeId::kTimestamp, -1};
+const Type kTsTz{TypeId::kTimestampTz, -1};
+const Type kInterval{TypeId::kInterval, -1};
+const Type kNumericT{TypeId::kNumeric, -1};
+const Type kBool{TypeId::kBool, -1};
+
 struct Entry {
   std::string_view name;
   FunctionInfo info;
@@ -62,6 +99,44 @@ const std::vector<Entry>& Registry() {
       {"abs", {{kInt4}, kInt4, &AbsInt4}},
       {"abs", {{kInt8}, kInt8, &AbsInt8}},
       {"abs", {{kFloat8}, kFloat8, &AbsFloat8}},
+      {"version", {{}, kText, &FnVersion}},
+      {"current_database", {{}, kName, &FnCurrentDatabase}},
+      {"current_user", {{}, kName, &FnCurrentUser}},
+      {"session_user", {{}, kName, &FnSessionUser}},
+      {"current_schema", {{}, kName, &FnCurrentSchema}},
+      {"current_setting", {{kText}, kText, &FnCurrentSetting}},
+      {"current_setting", {{kText, kBool}, kText, &FnCurrentSetting}},
+      {"set_config", {{kText, kText, kBool}, kText, &FnSetConfig, /*strict=*/false}},
+      {"now", {{}, kTsTz, &FnNow}},
+      {"current_timestamp", {{}, kTsTz, &FnNow}},
+      {"transaction_timestamp", {{}, kTsTz, &FnNow}},
+      {"statement_timestamp", {{}, kTsTz, &FnNow}},
+      {"clock_timestamp", {{}, kTsTz, &FnClockTimestamp}},
+      {"current_date", {{}, kDate, &FnCurrentDate}},
+      {"localtimestamp", {{}, kTs, &FnLocalTimestamp}},
+      {"localtime", {{}, kTime, &FnLocalTime}},
+      {"current_time", {{}, kTimeTz, &FnCurrentTime}},
+      {"date_trunc", {{kText, kTsTz}, kTsTz, &FnDateTrunc}},
+      {"date_trunc", {{kText, kTs}, kTs, &FnDateTrunc}},
+      {"date_trunc", {{kText, kInterval}, kInterval, &FnDateTrunc}},
+      {"date_part", {{kText, kTsTz}, kFloat8, &FnDatePart}},
+      {"date_part", {{kText, kTs}, kFloat8, &FnDatePart}},
+      {"date_part", {{kText, kDate}, kFloat8, &FnDatePart}},
+      {"date_part", {{kText, kTime}, kFloat8, &FnDatePart}},
+      {"date_part", {{kText, kInterval}, kFloat8, &FnDatePart}},
+      {"extract", {{kText, kTsTz}, kNumericT, &FnExtract}},
+      {"extract", {{kText, kTs}, kNumericT, &FnExtract}},
+      {"extract", {{kText, kDate}, kNumericT, &FnExtract}},
+      {"extract", {{kText, kTime}, kNumericT, &FnExtract}},
+      {"extract", {{kText, kTimeTz}, kNumericT, &FnExtract}},
+      {"extract", {{kText, kInterval}, kNumericT, &FnExtract}},
+      {"age", {{kTsTz, kTsTz}, kInterval, &FnAge2}},
+      {"age", {{kTs, kTs}, kInterval, &FnAge2}},
+      {"age", {{kTsTz}, kInterval, &FnAge1}},
+      {"age", {{kTs}, kInterval, &FnAge1}},
+      {"to_char", {{kTsTz, kText}, kText, &FnToChar}},
+      {"to_char", {{kTs, kText}, kText, &FnToChar}},
+      {"make_date", {{kInt4, kInt4, kInt4}, kDate, &FnMakeDate}},
   };
   return entries;
 }
@@ -77,6 +152,10 @@ int Fit(Type have, Type want) {
     return rank(have.id) < rank(want.id) ? 1 + rank(want.id) - rank(have.id) : -1;
   }
   if ((have.id == TypeId::kFloat4 || have.id == TypeId::kNumeric) && want.id == TypeId::kFloat8) return 2;
+  // Other implicit casts (date -> timestamp[tz], timestamp -> timestamptz, ...),
+  // preferring the category's preferred type as PostgreSQL does.
+  auto ctx = CastAvailability(have.id, want.id);
+  if (ctx && *ctx == CastContext::kImplicit) return IsPreferredType(want.id) ? 2 : 3;
   return -1;
 }
 

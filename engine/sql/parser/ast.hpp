@@ -393,6 +393,31 @@ struct CreateIndexStmt {
   ExprPtr where;
 };
 
+struct Statement;
+
+// PREPARE name [(types)] AS statement: the inner statement is parsed with it.
+struct PrepareStmt {
+  std::string name;
+  std::vector<TypeName> arg_types;
+  std::shared_ptr<Statement> query;
+};
+
+// EXECUTE name [(args)].
+struct ExecuteStmt {
+  std::string name;
+  std::vector<ExprPtr> params;
+};
+
+// DEALLOCATE [PREPARE] name | ALL.
+struct DeallocateStmt {
+  std::string name;  // empty = ALL
+};
+
+// DISCARD ALL | PLANS | SEQUENCES | TEMP.
+struct DiscardStmt {
+  std::string target;  // "all", "plans", "sequences", "temp"
+};
+
 // Statements Basalt parses but does not support yet keep their PostgreSQL node
 // name so the binder can say exactly what is unsupported (0A000).
 struct UnsupportedStmt {
@@ -402,7 +427,7 @@ struct UnsupportedStmt {
 using StatementBody = std::variant<
     SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, CreateTableStmt, DropStmt, TransactionStmt,
     CreateDatabaseStmt, DropDatabaseStmt, VariableSetStmt, VariableShowStmt, ExplainStmt,
-    CreateIndexStmt, UnsupportedStmt>;
+    CreateIndexStmt, PrepareStmt, ExecuteStmt, DeallocateStmt, DiscardStmt, UnsupportedStmt>;
 
 struct Statement {
   StatementBody body;

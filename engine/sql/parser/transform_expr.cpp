@@ -210,7 +210,9 @@ ast::ExprPtr Transformer::TransformConst(const pg_query::A_Const& node) {
       break;
     case pg_query::A_Const::kBoolval:
       e->const_kind = ast::ConstKind::kBool;
-      e->text = node.boolval().boolval() ? "t" : "f";
+      // assign(count, char) rather than a literal: GCC 12 warns falsely
+      // (-Wrestrict, PR 105329) on assigning a one-character literal here.
+      e->text.assign(1, node.boolval().boolval() ? 't' : 'f');
       break;
     case pg_query::A_Const::kBsval:
       // PostgreSQL keeps the radix letter: "b101" for B'101', "x1F" for X'1F'.

@@ -24,6 +24,10 @@ ast::Statement Transformer::TransformStatement(const pg_query::Node& node) {
     case N::kDropdbStmt: return {TransformDropDatabase(node.dropdb_stmt())};
     case N::kExplainStmt: return {TransformExplain(node.explain_stmt())};
     case N::kIndexStmt: return {TransformIndex(node.index_stmt())};
+    case N::kPrepareStmt: return {TransformPrepare(node.prepare_stmt())};
+    case N::kExecuteStmt: return {TransformExecute(node.execute_stmt())};
+    case N::kDeallocateStmt: return {ast::DeallocateStmt{node.deallocate_stmt().name()}};
+    case N::kDiscardStmt: return {TransformDiscard(node.discard_stmt())};
     default: return {ast::UnsupportedStmt{NodeName(node)}};
   }
 }

@@ -51,6 +51,9 @@ class Transformer {
   ast::DropDatabaseStmt TransformDropDatabase(const pg_query::DropdbStmt& node);
   ast::ExplainStmt TransformExplain(const pg_query::ExplainStmt& node);
   ast::CreateIndexStmt TransformIndex(const pg_query::IndexStmt& node);
+  ast::PrepareStmt TransformPrepare(const pg_query::PrepareStmt& node);
+  ast::ExecuteStmt TransformExecute(const pg_query::ExecuteStmt& node);
+  ast::DiscardStmt TransformDiscard(const pg_query::DiscardStmt& node);
 
   // Expressions (transform_expr.cpp and friends).
   ast::ExprPtr TransformExpr(const pg_query::Node& node);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/types/datetime_ops.hpp"
 #include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
@@ -77,6 +78,19 @@ constexpr CastRow kPgCast[] = {
     {TypeId::kNumeric, TypeId::kInt4, C::kAssignment},
     {TypeId::kNumeric, TypeId::kFloat4, C::kImplicit},
     {TypeId::kNumeric, TypeId::kFloat8, C::kImplicit},
+    {TypeId::kDate, TypeId::kTimestamp, C::kImplicit},
+    {TypeId::kDate, TypeId::kTimestampTz, C::kImplicit},
+    {TypeId::kTime, TypeId::kInterval, C::kImplicit},
+    {TypeId::kTime, TypeId::kTimeTz, C::kImplicit},
+    {TypeId::kTimestamp, TypeId::kDate, C::kAssignment},
+    {TypeId::kTimestamp, TypeId::kTime, C::kAssignment},
+    {TypeId::kTimestamp, TypeId::kTimestampTz, C::kImplicit},
+    {TypeId::kTimestampTz, TypeId::kDate, C::kAssignment},
+    {TypeId::kTimestampTz, TypeId::kTime, C::kAssignment},
+    {TypeId::kTimestampTz, TypeId::kTimestamp, C::kAssignment},
+    {TypeId::kTimestampTz, TypeId::kTimeTz, C::kAssignment},
+    {TypeId::kInterval, TypeId::kTime, C::kAssignment},
+    {TypeId::kTimeTz, TypeId::kTime, C::kAssignment},
 };
 
 const char* IntegerName(TypeId id) {
@@ -145,13 +159,13 @@ std::string StringForm(const Value& v, Type from, TypeId to, const FormatOptions
   }
 }
 
-Value FromString(const std::string& s, Type to, bool is_explicit) {
+Value FromString(const std::string& s, Type to, bool is_explicit, const FormatOptions& opts) {
   switch (to.id) {
     case TypeId::kText: return Value::String(s);
     case TypeId::kVarchar: return Value::String(CoerceVarchar(s, to.typmod, is_explicit));
     case TypeId::kBpchar: return Value::String(CoerceBpchar(s, to.typmod, is_explicit));
     case TypeId::kName: return Value::String(ClipName(s));
-    default: return ApplyTypmod(ParseText(s, Type{to.id, -1}), to, is_explicit);
+    default: return ApplyTypmod(ParseText(s, Type{to.id, -1}, opts), to, is_explicit);
   }
 }
 
@@ -180,11 +194,30 @@ Value ApplyTypmod(const Value& v, Type t, bool is_explicit) {
     case TypeId::kVarchar: return Value::String(CoerceVarchar(v.as_string(), t.typmod, is_explicit));
     case TypeId::kBpchar: return Value::String(CoerceBpchar(v.as_string(), t.typmod, is_explicit));
     case TypeId::kNumeric: return NumericToValue(NumericFromValue(v).ApplyTypmod(t.typmod));
+    case TypeId::kTime: return Value::Int(datetime::RoundTime(v.as_int(), t.typmod));
+    case TypeId::kTimeTz: {
+      datetime::TimeTz tt = datetime::TimeTzFromValue(v);
+      tt.time = datetime::RoundTime(tt.time, t.typmod);
+      return datetime::TimeTzToValue(tt);
+    }
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return Value::Int(datetime::RoundTimestamp(v.as_int(), t.typmod));
+    case TypeId::kInterval: {
+      int precision = t.typmod & 0xFFFF;
+      return datetime::IntervalToValue(
+          datetime::RoundInterval(datetime::IntervalFromValue(v), precision == 0xFFFF ? -1 : precision));
+    }
     default: return v;
   }
 }
 
-Value Cast(const Value& v, Type from, Type to, CastContext ctx) { return Cast(v, from, to, ctx, FormatOptions{}); }
+// Without explicit options, casts involving time zones use the session
+// settings installed on this thread.
+Value Cast(const Value& v, Type from, Type to, CastContext ctx) {
+  FormatOptions opts;
+  opts.datetime = datetime::ThreadDateTimeSettings();
+  return Cast(v, from, to, ctx, opts);
+}
 
 Value Cast(const Value& v, Type from, Type to, CastContext ctx, const FormatOptions& opts) {
   if (!CanCast(from.id, to.id, ctx)) {
@@ -194,11 +227,12 @@ Value Cast(const Value& v, Type from, Type to, CastContext ctx, const FormatOpti
   if (v.is_null()) return v;
   const bool is_explicit = ctx == C::kExplicit;
   if (from.id == TypeId::kUnknown) {
-    return ApplyTypmod(ParseText(v.as_string(), Type{to.id, -1}), to, is_explicit);
+    return ApplyTypmod(ParseText(v.as_string(), Type{to.id, -1}, opts), to, is_explicit);
   }
   if (from.id == to.id) return ApplyTypmod(v, to, is_explicit);
-  if (IsString(to.id)) return FromString(StringForm(v, from, to.id, opts), to, is_explicit);
-  if (IsString(from.id)) return FromString(v.as_string(), to, is_explicit);
+  if (IsString(to.id)) return FromString(StringForm(v, from, to.id, opts), to, is_explicit, opts);
+  if (IsString(from.id)) return FromString(v.as_string(), to, is_explicit, opts);
+  if (IsDateTime(from.id)) return ApplyTypmod(datetime::CastDateTime(v, from.id, to.id, opts.datetime), to, is_explicit);
 
   switch (to.id) {
     case TypeId::kBool: return Value::Bool(v.as_int() != 0);  // int4 -> bool

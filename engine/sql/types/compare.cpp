@@ -11,6 +11,7 @@
 #include <functional>
 #include <string_view>
 
+#include "engine/sql/types/datetime_ops.hpp"
 #include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
@@ -44,6 +45,10 @@ int Compare(const Value& a, const Value& b, TypeId t) {
     int c = Numeric::Compare(NumericFromValue(a), NumericFromValue(b));
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
   }
+  if (t == TypeId::kInterval) {
+    return datetime::CompareInterval(datetime::IntervalFromValue(a), datetime::IntervalFromValue(b));
+  }
+  if (t == TypeId::kTimeTz) return datetime::CompareTimeTz(datetime::TimeTzFromValue(a), datetime::TimeTzFromValue(b));
   switch (PhysicalKindOf(t)) {
     case PhysicalKind::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case PhysicalKind::kInt: {
@@ -60,6 +65,15 @@ int Compare(const Value& a, const Value& b, TypeId t) {
 
 size_t Hash(const Value& v, TypeId t) {
   if (t == TypeId::kNumeric) return NumericFromValue(v).Hash();
+  if (t == TypeId::kInterval) {
+    // interval_hash: equal spans ('1 mon' = '30 days') hash alike.
+    __int128 span = datetime::IntervalSpan(datetime::IntervalFromValue(v));
+    return Mix(static_cast<uint64_t>(span) ^ Mix(static_cast<uint64_t>(span >> 64)));
+  }
+  if (t == TypeId::kTimeTz) {
+    datetime::TimeTz tt = datetime::TimeTzFromValue(v);
+    return Mix(static_cast<uint64_t>(tt.time) ^ Mix(static_cast<uint64_t>(static_cast<uint32_t>(tt.zone))));
+  }
   switch (PhysicalKindOf(t)) {
     case PhysicalKind::kBool: return Mix(v.as_bool() ? 1 : 0);
     case PhysicalKind::kInt: return Mix(static_cast<uint64_t>(v.as_int()));

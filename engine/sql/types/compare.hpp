@@ -6,6 +6,9 @@
 //    Infinity; -0 equals 0 (float8_cmp_internal); numeric compares exactly and
 //    ignores display scale (1.0 = 1.00, cmp_numerics);
 //  - bpchar ignores trailing spaces (bpcharcmp);
+//  - interval compares by its span with 30-day months and 24-hour days
+//    ('1 mon' = '30 days', interval_cmp); timetz by UTC-equivalent time, then
+//    zone; date/time/timestamp(tz) as integers (infinities at the ends);
 //  - text, varchar and name compare bytewise, shorter-is-less on a common
 //    prefix: the "C" collation. Basalt has no other collation yet, so ORDER BY
 //    on text sorts like PostgreSQL with COLLATE "C", not like en_US.

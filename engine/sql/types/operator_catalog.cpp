@@ -157,6 +157,9 @@ CandidateArg ParseSpec(std::string_view spec) {
 }
 
 void Builder::Foreign(std::string_view name, std::string_view left, std::string_view right) {
+  // Date/time (D) and timespan (T) rows are real now: AppendDateTimeOperators.
+  auto datetime_spec = [](std::string_view spec) { return spec == "F:D0" || spec == "F:D1" || spec == "F:T1"; };
+  if (datetime_spec(left) || datetime_spec(right)) return;
   OperatorDef d;
   d.name = name;
   d.prefix = left == "-";
@@ -269,6 +272,8 @@ std::vector<OperatorDef> Build() {
   std::swap(any.left, any.right);
   any.proc_name = "anytextcat";
   b.defs.push_back(any);
+
+  AppendDateTimeOperators(b.defs);
 
   std::string_view rows = kForeignRows;
   while (!rows.empty()) {

@@ -36,4 +36,8 @@ struct OperatorDef {
 
 const std::vector<OperatorDef>& OperatorCatalog();
 
+// pg_operator's rows on date, time, timetz, timestamp, timestamptz and
+// interval (datetime_operators.cpp).
+void AppendDateTimeOperators(std::vector<OperatorDef>& defs);
+
 }  // namespace basalt::engine::sql

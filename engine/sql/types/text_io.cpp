@@ -1,8 +1,11 @@
 // Input and output functions. Sources: PostgreSQL 15 src/backend/utils/adt/
 // bool.c (boolin, parse_bool_with_len), numutils.c (pg_strtoint16/32/64),
 // oid.c (oidin_subr), varchar.c, name.c, pseudotypes.c (void_in/void_out);
-// numeric_in/numeric_out live in Numeric (numeric_io.cpp).
+// numeric_in/numeric_out live in Numeric (numeric_io.cpp), the date/time
+// types' in datetime_text.cpp.
 #include "engine/sql/types/text_io.hpp"
+
+#include "engine/sql/types/datetime_ops.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -136,8 +139,23 @@ uint32_t ParseOid(std::string_view text) {
   return result;
 }
 
+// Without explicit options, date/time input follows the settings the session
+// installed on this thread (TimeZone, DateStyle order, transaction time).
 Value ParseText(std::string_view text, Type t) {
+  FormatOptions opts;
+  opts.datetime = datetime::ThreadDateTimeSettings();
+  return ParseText(text, t, opts);
+}
+
+Value ParseText(std::string_view text, Type t, const FormatOptions& opts) {
+  namespace dt = datetime;
   switch (t.id) {
+    case TypeId::kDate: return Value::Int(dt::ParseDate(text, opts.datetime));
+    case TypeId::kTime: return Value::Int(dt::ParseTime(text, t.typmod, opts.datetime));
+    case TypeId::kTimeTz: return dt::TimeTzToValue(dt::ParseTimeTz(text, t.typmod, opts.datetime));
+    case TypeId::kTimestamp: return Value::Int(dt::ParseTimestamp(text, t.typmod, opts.datetime));
+    case TypeId::kTimestampTz: return Value::Int(dt::ParseTimestampTz(text, t.typmod, opts.datetime));
+    case TypeId::kInterval: return dt::IntervalToValue(dt::ParseInterval(text, t.typmod));
     case TypeId::kBool: return Value::Bool(ParseBool(text));
     case TypeId::kInt2:
     case TypeId::kInt4:
@@ -179,6 +197,12 @@ void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& o
     case TypeId::kBpchar:
     case TypeId::kName: out += v.as_string(); return;
     case TypeId::kVoid: return;
+    case TypeId::kDate: datetime::AppendDate(static_cast<int32_t>(v.as_int()), out); return;
+    case TypeId::kTime: datetime::AppendTime(v.as_int(), out); return;
+    case TypeId::kTimeTz: datetime::AppendTimeTz(datetime::TimeTzFromValue(v), out); return;
+    case TypeId::kTimestamp: datetime::AppendTimestamp(v.as_int(), out); return;
+    case TypeId::kTimestampTz: datetime::AppendTimestampTz(v.as_int(), opts.datetime.zone(), out); return;
+    case TypeId::kInterval: datetime::AppendInterval(datetime::IntervalFromValue(v), out); return;
   }
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/sql/types/datetime_text.hpp"
 #include "engine/sql/types/type.hpp"
 #include "engine/sql/types/value.hpp"
 
@@ -19,6 +20,10 @@ struct FormatOptions {
   // The extra_float_digits setting: > 0 prints floats with the shortest exact
   // digits, <= 0 with DBL_DIG/FLT_DIG + extra_float_digits significant digits.
   int extra_float_digits = 1;
+  // Session TimeZone (null = UTC), DateStyle's input field order (MDY) and
+  // the transaction start time for 'now'/'today'. Output is always DateStyle
+  // ISO and IntervalStyle postgres, PostgreSQL's defaults.
+  datetime::DateTimeSettings datetime;
 };
 
 // Appends the output-function text of non-null `v` of type `t` to `out`.
@@ -33,6 +38,8 @@ std::string ToText(const Value& v, Type t, const FormatOptions& opts = {});
 // do (char(n) pads, too-long char/varchar input is 22001 unless only spaces
 // are cut, numeric(p,s) rounds). Throws 22P02 on bad syntax, 22003 on range.
 Value ParseText(std::string_view text, Type t);
+// Same, with the session settings the date/time input functions depend on.
+Value ParseText(std::string_view text, Type t, const FormatOptions& opts);
 
 // The individual input functions, for callers that already know the type.
 bool ParseBool(std::string_view text);

@@ -15,7 +15,13 @@ PhysicalKind PhysicalKindOf(TypeId id) {
     case TypeId::kInt2:
     case TypeId::kInt4:
     case TypeId::kInt8:
-    case TypeId::kOid: return PhysicalKind::kInt;
+    case TypeId::kOid:
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return PhysicalKind::kInt;
+    case TypeId::kTimeTz:
+    case TypeId::kInterval: return PhysicalKind::kString;
     case TypeId::kFloat4:
     case TypeId::kFloat8: return PhysicalKind::kFloat;
     case TypeId::kNumeric:  // Numeric::Serialize() bytes
@@ -45,6 +51,12 @@ uint32_t TypeOid(TypeId id) {
     case TypeId::kName: return 19;
     case TypeId::kOid: return 26;
     case TypeId::kVoid: return 2278;
+    case TypeId::kDate: return 1082;
+    case TypeId::kTime: return 1083;
+    case TypeId::kTimeTz: return 1266;
+    case TypeId::kTimestamp: return 1114;
+    case TypeId::kTimestampTz: return 1184;
+    case TypeId::kInterval: return 1186;
   }
   return 0;
 }
@@ -58,7 +70,13 @@ int16_t TypeLength(TypeId id) {
     case TypeId::kOid:
     case TypeId::kVoid: return 4;
     case TypeId::kInt8:
-    case TypeId::kFloat8: return 8;
+    case TypeId::kFloat8:
+    case TypeId::kTime:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return 8;
+    case TypeId::kDate: return 4;
+    case TypeId::kTimeTz: return 12;
+    case TypeId::kInterval: return 16;
     case TypeId::kName: return 64;  // NAMEDATALEN
     case TypeId::kUnknown: return -2;
     case TypeId::kNumeric:
@@ -85,9 +103,22 @@ std::string_view TypeInternalName(TypeId id) {
     case TypeId::kName: return "name";
     case TypeId::kOid: return "oid";
     case TypeId::kVoid: return "void";
+    case TypeId::kDate: return "date";
+    case TypeId::kTime: return "time";
+    case TypeId::kTimeTz: return "timetz";
+    case TypeId::kTimestamp: return "timestamp";
+    case TypeId::kTimestampTz: return "timestamptz";
+    case TypeId::kInterval: return "interval";
   }
   return "unknown";
 }
+
+namespace {
+std::string WithPrecision(const char* name, int32_t typmod) {
+  if (typmod < 0) return name;
+  return std::string(name) + "(" + std::to_string(typmod) + ")";
+}
+}  // namespace
 
 std::string FormatType(Type type) {
   switch (type.id) {
@@ -113,6 +144,16 @@ std::string FormatType(Type type) {
     case TypeId::kName:
     case TypeId::kOid:
     case TypeId::kVoid: return std::string(TypeInternalName(type.id));
+    case TypeId::kDate: return "date";
+    // format_type prints the precision between the name and "with/without".
+    case TypeId::kTime: return WithPrecision("time", type.typmod) + " without time zone";
+    case TypeId::kTimeTz: return WithPrecision("time", type.typmod) + " with time zone";
+    case TypeId::kTimestamp: return WithPrecision("timestamp", type.typmod) + " without time zone";
+    case TypeId::kTimestampTz: return WithPrecision("timestamp", type.typmod) + " with time zone";
+    case TypeId::kInterval: {
+      int precision = type.typmod < 0 ? 0xFFFF : (type.typmod & 0xFFFF);
+      return precision == 0xFFFF ? "interval" : "interval(" + std::to_string(precision) + ")";
+    }
   }
   return "unknown";
 }
@@ -150,12 +191,24 @@ char TypeCategory(TypeId id) {
     case TypeId::kName: return 'S';
     case TypeId::kUnknown: return 'X';
     case TypeId::kVoid: return 'P';
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: return 'D';
+    case TypeId::kInterval: return 'T';
   }
   return 'X';
 }
 
 bool IsPreferredType(TypeId id) {
-  return id == TypeId::kBool || id == TypeId::kFloat8 || id == TypeId::kOid || id == TypeId::kText;
+  return id == TypeId::kBool || id == TypeId::kFloat8 || id == TypeId::kOid || id == TypeId::kText ||
+         id == TypeId::kTimestampTz || id == TypeId::kInterval;
+}
+
+bool IsDateTime(TypeId id) {
+  return id == TypeId::kDate || id == TypeId::kTime || id == TypeId::kTimeTz || id == TypeId::kTimestamp ||
+         id == TypeId::kTimestampTz || id == TypeId::kInterval;
 }
 
 }  // namespace basalt::engine::sql

@@ -27,6 +27,12 @@ enum class TypeId : uint8_t {
   kName,
   kOid,
   kVoid,
+  kDate,         // int days since 2000-01-01 (datetime.hpp)
+  kTime,         // int microseconds since midnight
+  kTimeTz,       // 12-byte string: time + zone (datetime.hpp)
+  kTimestamp,    // int microseconds since 2000-01-01, no zone
+  kTimestampTz,  // int microseconds since 2000-01-01 UTC
+  kInterval,     // 16-byte string: time, days, months (datetime.hpp)
 };
 
 // The storage class a value of a type uses inside Value. numeric is kString
@@ -66,11 +72,13 @@ bool IsNumeric(TypeId id);
 bool IsInteger(TypeId id);
 // text, varchar, bpchar, name.
 bool IsString(TypeId id);
+// date, time, timetz, timestamp, timestamptz, interval.
+bool IsDateTime(TypeId id);
 
 // pg_type.typcategory: 'B' bool, 'N' numeric types and oid, 'S' strings,
-// 'X' unknown, 'P' void. Used by operator resolution.
+// 'X' unknown, 'P' void, 'D' date/time, 'T' interval. Used by operator resolution.
 char TypeCategory(TypeId id);
-// pg_type.typispreferred: bool, float8, oid and text.
+// pg_type.typispreferred: bool, float8, oid, text, timestamptz and interval.
 bool IsPreferredType(TypeId id);
 
 }  // namespace basalt::engine::sql

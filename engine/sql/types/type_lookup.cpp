@@ -1,5 +1,6 @@
 // Type-name lookup and typmod validation (PostgreSQL's typenameTypeMod plus the
 // per-type typmodin functions anychar_typmodin and numerictypmodin).
+#include <algorithm>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -32,6 +33,10 @@ constexpr NameEntry kNames[] = {
     {"bpchar", TypeId::kBpchar},   {"name", TypeId::kName},
     {"oid", TypeId::kOid},         {"void", TypeId::kVoid},
     {"unknown", TypeId::kUnknown},
+    {"date", TypeId::kDate},       {"time", TypeId::kTime},
+    {"timetz", TypeId::kTimeTz},   {"timestamp", TypeId::kTimestamp},
+    {"timestamptz", TypeId::kTimestampTz},
+    {"interval", TypeId::kInterval},
 };
 
 std::string JoinName(const std::vector<std::string>& names) {
@@ -76,6 +81,37 @@ int32_t NumericModifier(const std::vector<int64_t>& mods) {
   return NumericTypmod(static_cast<int32_t>(precision), static_cast<int32_t>(scale));
 }
 
+// anytime_typmodin / anytimestamp_typmodin. PostgreSQL warns and clamps a
+// precision above 6; Basalt clamps silently (no WARNING channel here).
+int32_t TimePrecisionModifier(TypeId id, const std::vector<int64_t>& mods) {
+  if (mods.size() != 1) throw DbError(SqlState::kInvalidParameterValue, "invalid type modifier");
+  const char* name = id == TypeId::kTime ? "TIME" : id == TypeId::kTimeTz ? "TIME" : "TIMESTAMP";
+  const char* suffix = (id == TypeId::kTimeTz || id == TypeId::kTimestampTz) ? " WITH TIME ZONE" : "";
+  if (mods[0] < 0) {
+    throw DbError(SqlState::kInvalidParameterValue,
+                  fmt::format("{}({}){} precision must not be negative", name, mods[0], suffix));
+  }
+  return static_cast<int32_t>(std::min<int64_t>(mods[0], kMaxDateTimePrecision));
+}
+
+// intervaltypmodin: {range} or {range, precision}; only the full range
+// (no YEAR TO MONTH style field restriction) is supported.
+int32_t IntervalModifier(const std::vector<int64_t>& mods) {
+  if (mods.empty() || mods.size() > 2) throw DbError(SqlState::kInvalidParameterValue, "invalid INTERVAL type modifier");
+  if (mods[0] != kIntervalFullRange) {
+    throw DbError(SqlState::kFeatureNotSupported, "interval field restrictions (YEAR TO MONTH etc.) are not supported");
+  }
+  int64_t precision = kIntervalFullPrecision;
+  if (mods.size() == 2) {
+    if (mods[1] < 0) {
+      throw DbError(SqlState::kInvalidParameterValue,
+                    fmt::format("INTERVAL({}) precision must not be negative", mods[1]));
+    }
+    precision = std::min<int64_t>(mods[1], kMaxDateTimePrecision);
+  }
+  return static_cast<int32_t>((kIntervalFullRange << 16) | precision);
+}
+
 }  // namespace
 
 std::optional<Type> LookupType(const std::vector<std::string>& names, const std::vector<int64_t>& modifiers) {
@@ -97,6 +133,11 @@ std::optional<Type> LookupType(const std::vector<std::string>& names, const std:
     case TypeId::kVarchar:
     case TypeId::kBpchar: type.typmod = CharModifier(*id, modifiers); break;
     case TypeId::kNumeric: type.typmod = NumericModifier(modifiers); break;
+    case TypeId::kTime:
+    case TypeId::kTimeTz:
+    case TypeId::kTimestamp:
+    case TypeId::kTimestampTz: type.typmod = TimePrecisionModifier(*id, modifiers); break;
+    case TypeId::kInterval: type.typmod = IntervalModifier(modifiers); break;
     default:
       throw DbError(SqlState::kSyntaxError,
                     fmt::format("type modifier is not allowed for type \"{}\"", JoinName(names)));

@@ -3,6 +3,8 @@
 // Type modifiers encoded exactly as PostgreSQL 15 stores them in atttypmod:
 //   varchar(n), char(n):  n + VARHDRSZ (4)
 //   numeric(p,s):         ((p << 16) | (s & 0x7ff)) + VARHDRSZ, s in [-1000, 1000]
+//   time(p), timetz(p), timestamp(p), timestamptz(p): p in [0, 6]
+//   interval(p):          (0x7FFF << 16) | p
 // -1 means "no modifier". LookupType turns the parser's type name and
 // modifier list into a Type, raising PostgreSQL's errors for bad modifiers.
 #pragma once
@@ -22,6 +24,11 @@ inline constexpr int32_t kNumericMaxPrecision = 1000;
 inline constexpr int32_t kNumericMinScale = -1000;
 inline constexpr int32_t kNumericMaxScale = 1000;
 inline constexpr size_t kNameDataLen = 64;  // name holds at most 63 bytes
+// time(p), timestamp(p): typmod = p. interval(p): (range << 16) | p with
+// PostgreSQL's INTERVAL_FULL_RANGE and INTERVAL_FULL_PRECISION.
+inline constexpr int32_t kMaxDateTimePrecision = 6;
+inline constexpr int32_t kIntervalFullRange = 0x7FFF;
+inline constexpr int32_t kIntervalFullPrecision = 0xFFFF;
 
 // typmod for varchar(n)/char(n).
 inline int32_t CharTypmod(int32_t length) { return length + kVarHdrSz; }

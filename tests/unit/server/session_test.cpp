@@ -147,7 +147,7 @@ TEST_CASE("large results stream completely and a failed row is dropped", "[serve
   REQUIRE(std::holds_alternative<pb::ReadyForQuery>(partial.back()));
 }
 
-TEST_CASE("extended protocol is refused and recovers at Sync", "[server][session]") {
+TEST_CASE("extended protocol: parse, bind, describe, execute, sync", "[server][session][extended]") {
   TestServer ts;
   TestClient c(ts.port);
   c.Startup(User());
@@ -155,13 +155,109 @@ TEST_CASE("extended protocol is refused and recovers at Sync", "[server][session
   c.Send(protocol::Bind{});
   c.Send(protocol::Describe{'P', ""});
   c.Send(protocol::Execute{});
+  c.Send(protocol::Sync{});
+  auto r = c.ReceiveUntilReady();
+  REQUIRE(r.size() == 6);
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(r[0]));
+  REQUIRE(std::holds_alternative<pb::BindComplete>(r[1]));
+  REQUIRE(std::get<pb::RowDescription>(r[2]).fields.at(0).type_oid == 23);
+  REQUIRE(std::get<pb::DataRow>(r[3]).values.at(0) == std::optional<std::string>("1"));
+  REQUIRE(std::get<pb::CommandComplete>(r[4]).tag == "SELECT 1");
+  REQUIRE(std::holds_alternative<pb::ReadyForQuery>(r[5]));
+
+  // Describe S: ParameterDescription then RowDescription / NoData; binary result formats show in RowDescription.
+  c.Send(protocol::Parse{"s1", "echo $1", {0}});
+  c.Send(protocol::Parse{"s2", "create", {}});
+  c.Send(protocol::Describe{'S', "s1"});
+  c.Send(protocol::Describe{'S', "s2"});
+  c.Send(protocol::Bind{"p1", "s1", {}, {std::string("hi")}, {1}});
+  c.Send(protocol::Describe{'P', "p1"});
+  c.Send(protocol::Execute{"p1", 0});
+  c.Send(protocol::Bind{"", "s1", {}, {std::nullopt}, {}});
+  c.Send(protocol::Execute{"", 0});
+  c.Send(protocol::Close{'S', "s2"});
+  c.Send(protocol::Close{'P', "p1"});
+  c.Send(protocol::Parse{"", "", {}});
+  c.Send(protocol::Bind{});
+  c.Send(protocol::Execute{});
+  c.Send(protocol::Sync{});
+  r = c.ReceiveUntilReady();
+  REQUIRE(r.size() == 19);
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(r[0]));
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(r[1]));
+  REQUIRE(std::get<pb::ParameterDescription>(r[2]).type_oids == std::vector<uint32_t>{25});
+  REQUIRE(std::get<pb::RowDescription>(r[3]).fields.at(0).format == 0);
+  REQUIRE(std::get<pb::ParameterDescription>(r[4]).type_oids.empty());
+  REQUIRE(std::holds_alternative<pb::NoData>(r[5]));
+  REQUIRE(std::holds_alternative<pb::BindComplete>(r[6]));
+  REQUIRE(std::get<pb::RowDescription>(r[7]).fields.at(0).format == 1);
+  REQUIRE(std::get<pb::DataRow>(r[8]).values.at(0) == std::optional<std::string>("hi"));
+  REQUIRE(std::holds_alternative<pb::CommandComplete>(r[9]));
+  REQUIRE(std::holds_alternative<pb::BindComplete>(r[10]));
+  REQUIRE(std::get<pb::DataRow>(r[11]).values.at(0) == std::nullopt);
+  REQUIRE(std::holds_alternative<pb::CommandComplete>(r[12]));
+  REQUIRE(std::holds_alternative<pb::CloseComplete>(r[13]));
+  REQUIRE(std::holds_alternative<pb::CloseComplete>(r[14]));
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(r[15]));
+  REQUIRE(std::holds_alternative<pb::BindComplete>(r[16]));
+  REQUIRE(std::holds_alternative<pb::EmptyQueryResponse>(r[17]));
+  REQUIRE(std::holds_alternative<pb::ReadyForQuery>(r[18]));
+}
+
+TEST_CASE("extended protocol: row-limited Execute suspends the portal", "[server][session][extended]") {
+  TestServer ts;
+  TestClient c(ts.port);
+  c.Startup(User());
+  c.Send(protocol::Parse{"", "rows 5", {}});
+  c.Send(protocol::Bind{"c", "", {}, {}, {}});
+  c.Send(protocol::Execute{"c", 2});
+  c.Send(protocol::Flush{});
+  // Flush: replies arrive without a Sync.
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(c.Receive()));
+  REQUIRE(std::holds_alternative<pb::BindComplete>(c.Receive()));
+  REQUIRE(std::holds_alternative<pb::DataRow>(c.Receive()));
+  REQUIRE(std::holds_alternative<pb::DataRow>(c.Receive()));
+  REQUIRE(std::holds_alternative<pb::PortalSuspended>(c.Receive()));
+  c.Send(protocol::Execute{"c", 2});
+  c.Send(protocol::Execute{"c", 2});
+  c.Send(protocol::Sync{});
+  auto r = c.ReceiveUntilReady();
+  REQUIRE(Count<pb::DataRow>(r) == 3);
+  REQUIRE(std::holds_alternative<pb::PortalSuspended>(r[2]));
+  REQUIRE(std::get<pb::DataRow>(r[3]).values.at(0) == std::optional<std::string>("row 4"));
+  REQUIRE(std::get<pb::CommandComplete>(r[4]).tag == "SELECT 1");
+}
+
+TEST_CASE("extended protocol errors skip to Sync", "[server][session][extended]") {
+  TestServer ts;
+  TestClient c(ts.port);
+  c.Startup(User());
+  c.Send(protocol::Parse{"", "error", {}});
+  c.Send(protocol::Bind{});
+  c.Send(protocol::Describe{'P', ""});
+  c.Send(protocol::Execute{});
   c.Send(protocol::Query{"select 1"});  // ignored while skipping to Sync
   c.Send(protocol::Sync{});
   auto r = c.ReceiveUntilReady();
   REQUIRE(r.size() == 2);
-  REQUIRE(RequireError(r).fields.code == "0A000");
-  REQUIRE(RequireError(r).fields.message == "extended query protocol is not supported yet");
+  REQUIRE(RequireError(r).fields.code == "42P01");
   REQUIRE(c.Query("select 1").size() == 4);
+
+  // An error after successful messages: their replies stay, the rest is skipped.
+  c.Send(protocol::Parse{"", "select 1", {}});
+  c.Send(protocol::Bind{"", "missing", {}, {}, {}});
+  c.Send(protocol::Execute{});
+  c.Send(protocol::Sync{});
+  c.Send(protocol::Parse{"dup", "select 1", {}});
+  c.Send(protocol::Parse{"dup", "select 1", {}});
+  c.Send(protocol::Sync{});
+  r = c.ReceiveUntilReady();
+  REQUIRE(r.size() == 3);
+  REQUIRE(std::holds_alternative<pb::ParseComplete>(r[0]));
+  REQUIRE(RequireError(r).fields.code == "26000");
+  r = c.ReceiveUntilReady();
+  REQUIRE(r.size() == 3);
+  REQUIRE(RequireError(r).fields.code == "42P05");
 
   c.Send(protocol::FunctionCall{1598, {}, {}, 0});
   auto f = c.ReceiveUntilReady();

@@ -3,7 +3,7 @@
 
 Every expected value in pg_golden_*.inc comes from a real PostgreSQL 15 server,
 never from Basalt. Run against a throwaway server, e.g.
-  gen_pg_golden.py "host=127.0.0.1 port=55432 user=basalt dbname=postgres"
+  gen_pg_golden.py "host=127.0.0.1 port=55432 user=basalt dbname=postgres" [core|datetime]
 and commit the regenerated .inc files.
 """
 import os
@@ -54,7 +54,7 @@ def run(conn, sql, params=()):
         return row, None
     except psycopg2.Error as e:
         cur.execute("ROLLBACK TO SAVEPOINT s")
-        return None, (e.pgcode, e.diag.message_primary, e.diag.message_detail)
+        return None, (e.pgcode, e.diag.message_primary, e.diag.message_detail, e.diag.message_hint)
 
 
 def input_cases():
@@ -311,15 +311,296 @@ def gen_arith(conn):
                 c_str(err[0] if err else None), c_str(err[1] if err else None)))
 
 
+DT_TYPES = {"date": "kDate", "time": "kTime", "timetz": "kTimeTz", "timestamp": "kTimestamp",
+            "timestamptz": "kTimestampTz", "interval": "kInterval"}
+ZONES = ["UTC", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Europe/Berlin"]
+# A fixed transaction time keeps 'now', 'today' and friends reproducible.
+NOW = "2024-06-15 10:20:30.123456+00"
+
+
+def dt_input_cases():
+    ts = ["2024-01-31", "2024-01-31 12:34:56.789", "2024-01-31T12:34:56Z", "2024-01-31 12:34:56+02",
+          "2024-01-31 12:34:56 America/New_York", "2024-01-31 12:34:56-05:30", "2024-01-31 12:34:56+05:45:30",
+          "epoch", "infinity", "-infinity", "+infinity", "now", "today", "tomorrow", "yesterday", "allballs",
+          "0044-03-15 BC", "0001-01-01", "0001-12-31 BC", "4713-01-01 BC", "4714-11-24 BC", "4714-11-23 BC",
+          "10000-01-01", "294276-12-31 23:59:59.999999", "294277-01-01", "5874897-12-31",
+          "1/31/2024", "01/02/2024", "Jan 31 2024", "January 31, 2024 3:04 PM", "31 Jan 2024", "2024-Jan-31",
+          "20240131", "20240131 123456", "2024.031", "Wed Jan 31 12:00:00 2024", "2024-02-29", "2023-02-29",
+          "2024-13-01", "2024-00-10", "2024-01-32", "13/01/2024", "2024-01-31 24:00:00", "2024-01-31 24:00:01",
+          "2024-01-31 23:59:60", "2024-01-31 12:60:00", "x", "", "2024-01-31 12:34:56 Mars/Phobos",
+          "2024-01-31 12:34:56 EST", "2024-01-31 12:34:56 PDT", "2024-07-01 12:00 CET", "2024-01-31 12:34:56+16",
+          "2024-03-10 02:30", "2024-03-10 02:30 America/New_York", "2024-11-03 01:30", "2024-11-03 01:30 EDT",
+          "2024-03-31 02:30", "2024-10-27 02:30", "1900-01-01 00:00", "1800-06-01 12:00", "2100-07-04 12:00",
+          "2060-03-11 02:30", "1970-01-01 00:00:00.0000005", "2024-01-31 12:34:56.1234565", "12:00",
+          "2024-01-31 12:00 am", "2024-01-31 12:00 pm", "2024-01-31 13:00 pm", "99-01-01", "69-12-31",
+          "2024-01-31 12:34:56.5 BC", "  2024-01-31  ", "2024-01-31 allballs", "2024-06-15 America/New_York"]
+    times = ["12:34:56", "12:34:56.789", "24:00:00", "24:00:01", "00:00", "1:2:3", "12:34:56+02", "12:34:56 PST",
+             "allballs", "now", "2024-01-31 12:34:56", "2024-01-31 12:34:56 America/New_York",
+             "12:34:56 America/New_York", "4:05 PM", "x", "12:34:56.9999995", "040506", "1230",
+             "12:34:56-05:30:15", "25:00"]
+    intervals = ["1 day", "1 year 2 mons 3 days 04:05:06.7", "-1 hour", "P1Y2M3DT4H5M6S", "1.5 days", "10:00",
+                 "@ 1 hour ago", "1 day -1 hour", "-1 day +02:00:00", "0", "00:00:00", "1 mon", "13 months",
+                 "1.5 years", "1 week", "2 weeks 3 days", "1 decade", "1 century", "1 millennium",
+                 "100000 hours", "-00:00:01.5", "1 day 02:03", "1-2", "-1-2", "3 4:05:06", "1 2:03",
+                 "+1 -2:00", "1 microsecond", "1.5 ms", "0.5 seconds", "1 min 30 sec", "P1.5D", "PT1.5H",
+                 "P1W", "PT36H", "x", "", "1 fortnight", "1 day day", "2147483647 days", "2147483648 days",
+                 "178000000 years", "1 hour ago 2", "-P1D", "1 year -11 mons", "1 hour 1 hour",
+                 "00:00:00.000001", "1 mon -1 day", "-1 mon 1 day", "5 min ago", "1 quarter",
+                 "9223372036854775807 usec", "1000000000 days"]
+    dates = ["2024-01-31", "0044-03-15 BC", "5874897-12-31", "5874898-01-01", "4714-11-24 BC", "4714-11-23 BC",
+             "infinity", "-infinity", "epoch", "today", "2024-01-31 12:34:56", "2024-02-30", "Feb 29 2023",
+             "1/2/03", "x", "2024-01-31 12:34:56+02", "10000-12-31"]
+    timetz = ["12:34:56+02", "12:34:56", "12:34:56 America/New_York", "2024-07-01 12:34:56 America/New_York",
+              "12:34:56-05:30", "12:34:56+05:45:30", "allballs", "x", "24:00:00-01"]
+    cases = []
+    for z in ZONES:
+        for s in ts:
+            for t in ("timestamp", "timestamptz"):
+                if z != "UTC" and t == "timestamp" and s not in ("now", "today"):
+                    continue
+                cases.append((t, None, z, s))
+    for s in ["2024-01-31 12:34:56.789", "2024-01-31 12:34:56.5", "2024-01-31 12:34:56.4999", "infinity",
+              "2024-12-31 23:59:59.9999996", "2024-01-31 12:34:56.55", "0044-03-15 12:00:00.5 BC",
+              "294276-12-31 23:59:59.5"]:
+        for p in (0, 1, 3):
+            cases.append(("timestamp", p, "UTC", s))
+            cases.append(("timestamptz", p, "America/New_York", s))
+    for s in times:
+        cases.append(("time", None, "UTC", s))
+    for s in ["12:34:56.789", "23:59:59.5", "12:34:56.55"]:
+        for p in (0, 1):
+            cases.append(("time", p, "UTC", s))
+    for z in ("UTC", "America/New_York"):
+        for s in timetz:
+            cases.append(("timetz", None, z, s))
+    for s in intervals:
+        cases.append(("interval", None, "UTC", s))
+    for s in ["1.55 seconds", "-1.55 seconds", "1 day 00:00:00.5"]:
+        for p in (0, 1):
+            cases.append(("interval", p, "UTC", s))
+    for s in dates:
+        cases.append(("date", None, "UTC", s))
+    return cases
+
+
+def set_zone(conn, zone):
+    conn.cursor().execute("SET TIME ZONE '%s'" % zone)
+
+
+def gen_datetime(conn):
+    rows = []
+    for t, p, z, s in dt_input_cases():
+        set_zone(conn, z)
+        decl = t if p is None else ("%s(%d)" % (t, p) if t != "timetz" else "timetz(%d)" % p)
+        if t in ("time", "timetz", "timestamp", "timestamptz") and p is not None:
+            decl = {"time": "time(%d)", "timetz": "timetz(%d)", "timestamp": "timestamp(%d)",
+                    "timestamptz": "timestamptz(%d)"}[t] % p
+        if t == "interval" and p is not None:
+            decl = "interval(%d)" % p
+        # 'now' and friends: pin the transaction time by replacing them in PostgreSQL via a view of NOW.
+        sql = "SELECT CAST(%s AS " + decl + ")::text"
+        special = s.strip().lower() in ("now", "today", "tomorrow", "yesterday") or "now" in s.lower()
+        if special:
+            continue
+        ok, err = run(conn, sql, (s,))
+        rows.append((DT_TYPES[t], -1 if p is None else p, z, s, ok[0] if ok else None, err))
+    set_zone(conn, "UTC")
+    with open(os.path.join(HERE, "pg_golden_datetime_inputs.inc"), "w") as f:
+        f.write("// Generated by gen_pg_golden.py from PostgreSQL 15. Do not edit.\n")
+        f.write("// {type, precision (-1 none), TimeZone, input, output or nullptr, sqlstate, message, hint}\n")
+        for tid, p, z, s, out, err in rows:
+            f.write("{TypeId::%s, %d, %s, %s, %s, %s, %s, %s},\n" % (
+                tid, p, c_str(z), c_str(s), c_str(out), c_str(err[0] if err else None),
+                c_str(err[1] if err else None), c_str(err[3] if err and len(err) > 3 else None)))
+
+
+DT_VALUES = {
+    "date": ["2024-01-31", "2024-02-29", "0044-03-15 BC", "infinity", "-infinity", "5874897-12-31", "2000-01-01"],
+    "time": ["12:34:56.789", "00:00:00", "24:00:00", "23:59:59.999999"],
+    "timetz": ["12:34:56+02", "23:00:00-05"],
+    "timestamp": ["2024-01-31 12:34:56.789", "2024-03-10 02:30:00", "2024-11-03 01:30:00", "infinity",
+                  "-infinity", "0044-03-15 12:00:00 BC", "294276-12-31 23:59:59", "2024-02-29 00:00:00",
+                  "4714-11-24 00:00:00 BC"],
+    "timestamptz": ["2024-01-31 12:34:56.789+00", "2024-03-10 06:59:59+00", "2024-03-09 12:00:00+00",
+                    "2024-11-02 12:00:00+00", "infinity", "-infinity", "2024-10-27 00:30:00+00",
+                    "1800-01-01 00:00:00+00", "2100-06-01 12:00:00+00"],
+    "interval": ["1 day", "1 mon", "-1 hour", "1 year 2 mons 3 days 04:05:06.7", "00:00:00", "1 day -1 hour",
+                 "25 hours", "-1 mon 15 days", "1.5 mons", "178000000 years", "-2 days 03:00:00",
+                 "2147483647 days", "1 mon -1 day"],
+}
+DT_CAST_TARGETS = ["date", "time", "time(0)", "timetz", "timestamp", "timestamp(0)", "timestamptz",
+                   "timestamptz(2)", "interval", "text"]
+DT_OPS = [("+", "date", "integer"), ("+", "integer", "date"), ("-", "date", "integer"), ("-", "date", "date"),
+          ("+", "date", "time"), ("+", "date", "interval"), ("-", "date", "interval"), ("+", "time", "interval"),
+          ("-", "time", "time"), ("-", "time", "interval"), ("+", "timestamp", "interval"),
+          ("-", "timestamp", "interval"), ("-", "timestamp", "timestamp"), ("+", "timestamptz", "interval"),
+          ("-", "timestamptz", "interval"), ("-", "timestamptz", "timestamptz"), ("+", "interval", "interval"),
+          ("-", "interval", "interval"), ("*", "interval", "double precision"),
+          ("/", "interval", "double precision"), ("+", "timetz", "interval"), ("+", "date", "timetz"),
+          ("<", "date", "timestamp"), ("=", "date", "timestamptz"), ("<", "timestamp", "timestamptz"),
+          (">=", "timestamptz", "date"), ("=", "interval", "interval"), ("<", "interval", "interval"),
+          ("<", "timetz", "timetz"), ("=", "timetz", "timetz"), ("<", "timestamptz", "timestamptz")]
+DT_EXTRA = {"integer": ["1", "-1", "30", "2147483647"], "double precision": ["2", "0.5", "1.5", "-3", "0", "1e10"]}
+
+
+def gen_datetime_ops(conn):
+    rows = []
+    for z in ("UTC", "America/New_York"):
+        set_zone(conn, z)
+        for src, values in DT_VALUES.items():
+            for v in values:
+                for dst in DT_CAST_TARGETS:
+                    ok, err = run(conn, "SELECT CAST(CAST(%%s AS %s) AS %s)::text" % (src, dst), (v,))
+                    if err and err[0] == "42846":
+                        continue
+                    base = dst.split("(")[0]
+                    p = int(dst.split("(")[1].rstrip(")")) if "(" in dst else -1
+                    tid = DT_TYPES.get(base, "kText")
+                    rows.append(("cast", DT_TYPES[src], v, tid, str(p), z, ok[0] if ok else None, err))
+        for op, a, b in DT_OPS:
+            avals = DT_VALUES.get(a) or DT_EXTRA[a]
+            bvals = DT_VALUES.get(b) or DT_EXTRA[b]
+            for x in avals:
+                for y in bvals:
+                    sql = "SELECT (CAST(%%s AS %s) %s CAST(%%s AS %s))::text" % (a, op, b)
+                    ok, err = run(conn, sql, (x, y))
+                    ta = DT_TYPES.get(a, {"integer": "kInt4", "double precision": "kFloat8"}.get(a))
+                    tb = DT_TYPES.get(b, {"integer": "kInt4", "double precision": "kFloat8"}.get(b))
+                    rows.append((op, ta, x, tb, y, z, ok[0] if ok else None, err))
+        for x in DT_VALUES["interval"]:
+            ok, err = run(conn, "SELECT (- CAST(%s AS interval))::text", (x,))
+            rows.append(("-", "kVoid", "", "kInterval", x, z, ok[0] if ok else None, err))
+    set_zone(conn, "UTC")
+    with open(os.path.join(HERE, "pg_golden_datetime_ops.inc"), "w") as f:
+        f.write("// Generated by gen_pg_golden.py from PostgreSQL 15. Do not edit.\n")
+        f.write("// {op (\"cast\": left cast to right type, right text = precision), left type, left text,\n")
+        f.write("//  right type, right text, TimeZone, result text, sqlstate, message}\n")
+        for op, ta, x, tb, y, z, out, err in rows:
+            f.write("{%s, TypeId::%s, %s, TypeId::%s, %s, %s, %s, %s, %s},\n" % (
+                c_str(op), ta, c_str(x), tb, c_str(y), c_str(z), c_str(out),
+                c_str(err[0] if err else None), c_str(err[1] if err else None)))
+
+
+FN_TS = ["2024-01-31 12:34:56.789", "2024-03-10 01:59:59", "2024-03-10 03:00:00", "2024-11-03 01:30:00",
+         "0044-03-15 12:00:00 BC", "2024-12-30 00:00:00", "2021-01-03 23:59:59.999999", "infinity", "-infinity",
+         "1999-12-31 23:59:59.5", "0001-01-01 00:00:00", "2000-02-29 12:00:00", "10000-06-15 06:07:08.000009"]
+FN_FIELDS = ["microseconds", "milliseconds", "second", "minute", "hour", "day", "week", "month", "quarter", "year",
+             "decade", "century", "millennium", "dow", "isodow", "doy", "epoch", "julian", "isoyear", "timezone",
+             "timezone_hour", "timezone_minute", "fortnight", "MONTH"]
+FN_FORMATS = ["YYYY-MM-DD HH24:MI:SS.US", "YYYY-MM-DD HH24:MI:SS.MS", "Mon DD YYYY HH12:MI AM", "Month Day Dy",
+              "FMMonth FMDay", "MONTH DAY mon dy", "YYY YY Y DDD D Q WW IW J", "TZ tz OF", "\"Quarter\" Q",
+              "HH:MI:SS pm a.m.", "CC IYYY ID SSSS BC", "Y,YYY", "FMDD FMMM FMHH24", ""]
+FN_INTERVALS = ["1 year 2 mons 3 days 04:05:06.789", "-1 year -2 mons", "1 day 25:00:00", "-00:00:01.5",
+                "13 mons 40 days", "2147483647 days", "35 days -1 hour", "-35 days 1 hour", "100 years"]
+
+
+def gen_datetime_functions(conn):
+    rows = []
+
+    def add(func, tid, value, arg, zone, sql, params):
+        ok, err = run(conn, sql, params)
+        rows.append((func, tid, value, arg, zone, ok[0] if ok else None, err))
+
+    for z in ("UTC", "America/New_York", "Asia/Kolkata"):
+        set_zone(conn, z)
+        for t in ("timestamp", "timestamptz"):
+            if z != "UTC" and t == "timestamp":
+                continue
+            for v in FN_TS:
+                for f in FN_FIELDS:
+                    add("date_part", DT_TYPES[t], v, f, z, "SELECT date_part(%%s, CAST(%%s AS %s))::text" % t, (f, v))
+                    add("extract", DT_TYPES[t], v, f, z, "SELECT extract(%s from CAST(%%s AS %s))::text" % (
+                        f if f != "MONTH" else "MONTH", t), (v,))
+                    add("date_trunc", DT_TYPES[t], v, f, z, "SELECT date_trunc(%%s, CAST(%%s AS %s))::text" % t, (f, v))
+                for fm in FN_FORMATS:
+                    add("to_char", DT_TYPES[t], v, fm, z, "SELECT to_char(CAST(%%s AS %s), %%s)" % t, (v, fm))
+                for v2 in FN_TS[:7]:
+                    add("age", DT_TYPES[t], v, v2, z, "SELECT age(CAST(%%s AS %s), CAST(%%s AS %s))::text" % (t, t),
+                        (v, v2))
+    set_zone(conn, "UTC")
+    for v in ["2024-01-31", "0044-03-15 BC", "infinity", "-infinity", "2024-12-30"]:
+        for f in FN_FIELDS:
+            add("date_part", "kDate", v, f, "UTC", "SELECT date_part(%s, CAST(%s AS date))::text", (f, v))
+            add("extract", "kDate", v, f, "UTC", "SELECT extract(%s from CAST(%%s AS date))::text" % f, (v,))
+    for v in ["12:34:56.789", "00:00:00", "24:00:00"]:
+        for f in FN_FIELDS:
+            add("date_part", "kTime", v, f, "UTC", "SELECT date_part(%s, CAST(%s AS time))::text", (f, v))
+            add("extract", "kTime", v, f, "UTC", "SELECT extract(%s from CAST(%%s AS time))::text" % f, (v,))
+    for v in FN_INTERVALS:
+        for f in FN_FIELDS:
+            add("date_part", "kInterval", v, f, "UTC", "SELECT date_part(%s, CAST(%s AS interval))::text", (f, v))
+            add("extract", "kInterval", v, f, "UTC", "SELECT extract(%s from CAST(%%s AS interval))::text" % f, (v,))
+            add("date_trunc", "kInterval", v, f, "UTC", "SELECT date_trunc(%s, CAST(%s AS interval))::text", (f, v))
+        for fn in ("justify_days", "justify_hours", "justify_interval"):
+            add(fn, "kInterval", v, "", "UTC", "SELECT %s(CAST(%%s AS interval))::text" % fn, (v,))
+    for y, m, d in [(2024, 2, 29), (2023, 2, 29), (-44, 3, 15), (0, 1, 1), (2024, 13, 1), (5874897, 12, 31),
+                    (5874898, 1, 1), (-4713, 11, 24), (-4714, 11, 24), (-4713, 11, 23), (10000, 1, 1)]:
+        add("make_date", "kInt4", "%d %d %d" % (y, m, d), "", "UTC", "SELECT make_date(%s, %s, %s)::text", (y, m, d))
+    with open(os.path.join(HERE, "pg_golden_datetime_functions.inc"), "w") as f:
+        f.write("// Generated by gen_pg_golden.py from PostgreSQL 15. Do not edit.\n")
+        f.write("// {function, argument type, value, field/format/second argument, TimeZone, result text or\n")
+        f.write("//  nullptr, sqlstate (nullptr with a nullptr result: SQL NULL), message}\n")
+        for func, tid, v, arg, z, out, err in rows:
+            f.write("{%s, TypeId::%s, %s, %s, %s, %s, %s, %s},\n" % (
+                c_str(func), tid, c_str(v), c_str(arg), c_str(z), c_str(out), c_str(err[0] if err else None),
+                c_str(err[1] if err else None)))
+
+
+def gen_datetime_resolution(conn):
+    names = {"date": "kDate", "time without time zone": "kTime", "time with time zone": "kTimeTz",
+             "timestamp without time zone": "kTimestamp", "timestamp with time zone": "kTimestampTz",
+             "interval": "kInterval", "integer": "kInt4", "double precision": "kFloat8", "numeric": "kNumeric",
+             "text": "kText", "unknown": "kUnknown", "boolean": "kBool", "bigint": "kInt8"}
+    decl = {"time without time zone": "time", "time with time zone": "timetz",
+            "timestamp without time zone": "timestamp", "timestamp with time zone": "timestamptz"}
+    operand_types = list(names)
+    rows = []
+    for op in ["+", "-", "*", "/", "=", "<", ">=", "<>"]:
+        for a in operand_types:
+            for b in operand_types:
+                if not any(t in DT_TYPES.values() for t in (names[a], names[b])) and not (a == b == "unknown"):
+                    continue
+                # The unknown literal must also be valid input for the chosen
+                # operand type, or the view creation fails on the constant.
+                for lit in ("'1'", "'2024-01-01'", "'12:00'", "'12:00+00'", "'1 day'"):
+                    ea = lit if a == "unknown" else "NULL::%s" % decl.get(a, a)
+                    eb = lit if b == "unknown" else "NULL::%s" % decl.get(b, b)
+                    got, code = regoper_types(conn, "SELECT %s %s %s AS x" % (ea, op, eb))
+                    if got or code in ("42883", "42725"):
+                        break
+                rows.append((op, names[a], names[b], got, code))
+    for b in operand_types:
+        got, code = regoper_types(conn, "SELECT - %s AS x" % ("'1'" if b == "unknown" else "NULL::%s" % decl.get(b, b)))
+        rows.append(("-", "kVoid", names[b], got, code))
+    with open(os.path.join(HERE, "pg_golden_datetime_resolve.inc"), "w") as f:
+        f.write("// Generated by gen_pg_golden.py from PostgreSQL 15. Do not edit.\n")
+        f.write("// {op, left, right, found, chosen left, chosen right, result, sqlstate, pg signature}\n")
+        for op, a, b, got, code in rows:
+            if got:
+                f.write('{%s, TypeId::%s, TypeId::%s, true, TypeId::%s, TypeId::%s, TypeId::%s, nullptr, %s},\n' % (
+                    c_str(op), a, b, names.get(got[1], "kVoid"), names.get(got[2], "kVoid"),
+                    names.get(got[3], "kVoid"), c_str("%s(%s,%s)" % (op, got[1], got[2]))))
+            else:
+                f.write('{%s, TypeId::%s, TypeId::%s, false, TypeId::kVoid, TypeId::kVoid, TypeId::kVoid, %s, nullptr},\n' % (
+                    c_str(op), a, b, c_str(code)))
+
+
 def main():
     conn = psycopg2.connect(sys.argv[1] if len(sys.argv) > 1 else
                             "host=127.0.0.1 port=55432 user=basalt dbname=postgres")
     conn.autocommit = False
-    gen_inputs(conn)
-    gen_casts(conn)
-    gen_cast_contexts(conn)
-    gen_operators(conn)
-    gen_arith(conn)
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    if only in (None, "core"):
+        gen_inputs(conn)
+        gen_casts(conn)
+        gen_cast_contexts(conn)
+        gen_operators(conn)
+        gen_arith(conn)
+    if only in (None, "datetime"):
+        gen_datetime(conn)
+        gen_datetime_ops(conn)
+        gen_datetime_functions(conn)
+        gen_datetime_resolution(conn)
     conn.rollback()
 
 

@@ -65,7 +65,9 @@ TEST_CASE("text input and output match PostgreSQL 15", "[types][text_io][golden]
     INFO(TypeInternalName(c.type) << " extra_float_digits=" << c.extra_float_digits << " input '" << c.input << "'");
     auto got = Capture([&] {
       Value v = ParseText(c.input, Type{c.type, -1});
-      return ToText(v, Type{c.type, -1}, FormatOptions{c.extra_float_digits});
+      FormatOptions opts;
+      opts.extra_float_digits = c.extra_float_digits;
+      return ToText(v, Type{c.type, -1}, opts);
     });
     if (c.output) {
       REQUIRE(got.sqlstate == "");

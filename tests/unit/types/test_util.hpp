@@ -10,7 +10,7 @@ namespace basalt::engine::sql::test {
 
 struct Outcome {
   std::optional<std::string> text;  // the result, when no error
-  std::string sqlstate, message, detail;
+  std::string sqlstate, message, detail, hint;
 };
 
 // Runs `f` (returning std::string) and records its result or its DbError.
@@ -23,6 +23,7 @@ Outcome Capture(F&& f) {
     o.sqlstate = std::string(e.code().code());
     o.message = e.message();
     o.detail = e.detail().value_or("");
+    o.hint = e.hint().value_or("");
   }
   return o;
 }
