@@ -3,6 +3,8 @@
 // AdjustTimestampForTypmod, AdjustIntervalForTypmod, interval_cmp_value).
 #include "engine/sql/types/datetime.hpp"
 
+#include <cstdint>
+
 #include <cstring>
 
 #include "engine/error/db_error.hpp"
@@ -24,7 +26,12 @@ uint64_t GetLe(const std::string& s, size_t off, int bytes) {
 
 }  // namespace
 
-int Date2J(int year, int month, int day) {
+int Date2J(int year_in, int month_in, int day_in) {
+  // PostgreSQL's date2j, computed in 64 bits: callers pass unchecked years
+  // (e.g. an interval pushing a timestamp far out of range) and test the
+  // result afterwards, so saturate instead of overflowing.
+  int64_t year = year_in;
+  int64_t month = month_in;
   if (month > 2) {
     month += 1;
     year += 4800;
@@ -32,11 +39,13 @@ int Date2J(int year, int month, int day) {
     month += 13;
     year += 4799;
   }
-  int century = year / 100;
-  int julian = year * 365 - 32167;
+  int64_t century = year / 100;
+  int64_t julian = year * 365 - 32167;
   julian += year / 4 - century + century / 4;
-  julian += 7834 * month / 256 + day;
-  return julian;
+  julian += 7834 * month / 256 + day_in;
+  if (julian > INT32_MAX) return INT32_MAX;
+  if (julian < INT32_MIN) return INT32_MIN;
+  return static_cast<int>(julian);
 }
 
 void J2Date(int jd, int* year, int* month, int* day) {
@@ -57,8 +66,8 @@ void J2Date(int jd, int* year, int* month, int* day) {
 }
 
 int J2Day(int jd) {
-  int d = (jd + 1) % 7;
-  return d < 0 ? d + 7 : d;
+  int64_t d = (static_cast<int64_t>(jd) + 1) % 7;
+  return static_cast<int>(d < 0 ? d + 7 : d);
 }
 
 bool IsLeap(int y) { return (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0)); }

@@ -131,7 +131,7 @@ bool TimestampTzToTm(int64_t ts, const TimeZone& zone, PgTm* tm, int64_t* fsec, 
 }
 
 int DetermineTzOffset(const PgTm& tm, const TimeZone& zone) {
-  int64_t day = static_cast<int64_t>(Date2J(tm.tm_year, tm.tm_mon, tm.tm_mday) - kUnixEpochJdate) * kSecsPerDay;
+  int64_t day = (static_cast<int64_t>(Date2J(tm.tm_year, tm.tm_mon, tm.tm_mday)) - kUnixEpochJdate) * kSecsPerDay;
   int64_t mytime = day + (static_cast<int64_t>(tm.tm_hour) * 60 + tm.tm_min) * 60 + tm.tm_sec;
   return zone.LocalToTz(mytime);
 }

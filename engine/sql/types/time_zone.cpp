@@ -278,6 +278,10 @@ TimeZone::TimeZone(std::string name, std::vector<int64_t> times, std::vector<uin
 }
 
 void TimeZone::RuleBoundaries(int year, int64_t* start, int64_t* end) const {
+  // Far outside PostgreSQL's timestamp range (4714 BC .. 294276 AD) the result
+  // is rejected by the caller's range check anyway; clamping keeps the
+  // calendar arithmetic below within int.
+  year = std::clamp(year, -10000, 400000);
   *start = WhenLocal(rule_->start, year) - rule_->std_type.gmtoff;
   *end = WhenLocal(rule_->end, year) - rule_->dst_type.gmtoff;
 }
