@@ -201,6 +201,30 @@ void Session::RefreshDateTime() {
   }
 }
 
+void Session::InitExecContext(sql::ExecContext& ctx) {
+  ctx.eval.session = this;
+  ctx.txn = txn_.get();
+  ctx.catalog = &engine_.catalog();
+  ctx.cancel = &cancel_;
+  ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
+}
+
+std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) {
+  std::vector<ColumnInfo> columns;
+  columns.reserve(q.columns.size());
+  for (const auto& c : q.columns) {
+    ColumnInfo info;
+    info.name = c.name;
+    info.table_oid = c.table_oid;
+    info.attnum = c.attnum;
+    info.type_oid = sql::TypeOid(c.type.id);
+    info.type_len = sql::TypeLength(c.type.id);
+    info.typmod = c.type.typmod;
+    columns.push_back(std::move(info));
+  }
+  return columns;
+}
+
 void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
@@ -284,11 +308,7 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
   EnsureTransaction();
   txn_->BeginStatement();
   sql::ExecContext ctx;
-  ctx.eval.session = this;
-  ctx.txn = txn_.get();
-  ctx.catalog = &engine_.catalog();
-  ctx.cancel = &cancel_;
-  ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
+  InitExecContext(ctx);
   sql::Binder binder(engine_.catalog(), *txn_, database_.oid);
   auto notice = [&sink](const DbError& n) { sink.Notice(n); };
 
@@ -332,25 +352,11 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
 
 void Session::RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink) {
   sql::ExecContext ctx;
-  ctx.eval.session = this;
-  ctx.txn = txn_.get();
-  ctx.catalog = &engine_.catalog();
-  ctx.cancel = &cancel_;
-  ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
+  InitExecContext(ctx);
   sql::Binder binder(engine_.catalog(), *txn_, database_.oid);
   sql::BoundQuery q = binder.BindSelect(stmt);
 
-  std::vector<ColumnInfo> columns;
-  for (const auto& c : q.columns) {
-    ColumnInfo info;
-    info.name = c.name;
-    info.table_oid = c.table_oid;
-    info.attnum = c.attnum;
-    info.type_oid = sql::TypeOid(c.type.id);
-    info.type_len = sql::TypeLength(c.type.id);
-    info.typmod = c.type.typmod;
-    columns.push_back(std::move(info));
-  }
+  std::vector<ColumnInfo> columns = ColumnsOf(q);
   sql::ExecutorPtr exec = sql::BuildExecutor(*q.plan, ctx);
   sink.Columns(columns);
   sql::FormatOptions opts;

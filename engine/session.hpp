@@ -22,8 +22,14 @@
 #include "engine/txn/transaction.hpp"
 
 namespace basalt::engine {
+namespace sql {
+struct BoundQuery;
+}
 
 class EngineImpl;
+
+// RowDescription columns of a bound query.
+std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q);
 struct PreparedStatement;
 struct Portal;
 
@@ -118,6 +124,9 @@ class Session final : public SqlSession, public sql::SessionContext {
   sql::datetime::DateTimeSettings datetime_;
   std::string datetime_zone_name_;
   void RefreshDateTime();
+  // Points a statement's execution context at this session's transaction,
+  // catalog, cancel flag and output settings.
+  void InitExecContext(sql::ExecContext& ctx);
   std::map<std::string, std::shared_ptr<const PreparedStatement>, std::less<>> statements_;
   // shared_ptr: a running Execute keeps its portal alive when COMMIT drops them all.
   std::map<std::string, std::shared_ptr<Portal>, std::less<>> portals_;

@@ -53,22 +53,6 @@ class ExecuteSink final : public ResultSink {
   ResultSink& inner_;
 };
 
-std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) {
-  std::vector<ColumnInfo> columns;
-  columns.reserve(q.columns.size());
-  for (const auto& c : q.columns) {
-    ColumnInfo info;
-    info.name = c.name;
-    info.table_oid = c.table_oid;
-    info.attnum = c.attnum;
-    info.type_oid = sql::TypeOid(c.type.id);
-    info.type_len = sql::TypeLength(c.type.id);
-    info.typmod = c.type.typmod;
-    columns.push_back(std::move(info));
-  }
-  return columns;
-}
-
 ColumnInfo TextColumn(std::string name) {
   ColumnInfo c;
   c.name = std::move(name);
@@ -303,11 +287,7 @@ std::shared_ptr<Portal> Session::MakePortal(const std::shared_ptr<const Prepared
     txn_->BeginStatement();
     portal->ctx = std::make_unique<sql::ExecContext>();
     sql::ExecContext& ctx = *portal->ctx;
-    ctx.eval.session = this;
-    ctx.txn = txn_.get();
-    ctx.catalog = &engine_.catalog();
-    ctx.cancel = &cancel_;
-    ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
+    InitExecContext(ctx);
     ctx.eval.params = &portal->params;
     std::vector<sql::Type> types = stmt->param_types;
     sql::Binder binder(engine_.catalog(), *txn_, database_.oid);
@@ -419,11 +399,7 @@ ExecuteOutcome Session::RunPortal(Portal& portal, int64_t max_rows, ResultSink& 
     EnsureTransaction();
     txn_->BeginStatement();
     sql::ExecContext ctx;
-    ctx.eval.session = this;
-    ctx.txn = txn_.get();
-    ctx.catalog = &engine_.catalog();
-    ctx.cancel = &cancel_;
-    ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
+    InitExecContext(ctx);
     ctx.eval.params = &portal.params;
     sql::Binder binder(engine_.catalog(), *txn_, database_.oid);
     std::vector<sql::Type> types = prepared.param_types;

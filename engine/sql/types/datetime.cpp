@@ -70,6 +70,41 @@ int J2Day(int jd) {
   return static_cast<int>(d < 0 ? d + 7 : d);
 }
 
+int IsoWeek(int year, int mon, int mday) {
+  int dayn = Date2J(year, mon, mday);
+  int day4 = Date2J(year, 1, 4);
+  int day0 = J2Day(day4 - 1);
+  if (dayn < day4 - day0) {
+    day4 = Date2J(year - 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+  }
+  int result = (dayn - (day4 - day0)) / 7 + 1;
+  if (result >= 52) {
+    day4 = Date2J(year + 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
+  }
+  return result;
+}
+
+int IsoYear(int year, int mon, int mday) {
+  int dayn = Date2J(year, mon, mday);
+  int day4 = Date2J(year, 1, 4);
+  int day0 = J2Day(day4 - 1);
+  if (dayn < day4 - day0) {
+    day4 = Date2J(year - 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    year--;
+  }
+  int result = (dayn - (day4 - day0)) / 7 + 1;
+  if (result >= 52) {
+    day4 = Date2J(year + 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    if (dayn >= day4 - day0) year++;
+  }
+  return year;
+}
+
 bool IsLeap(int y) { return (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0)); }
 
 int DaysInMonth(int year, int month) {

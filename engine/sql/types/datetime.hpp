@@ -70,6 +70,10 @@ struct TimeTz {
 };
 
 int Date2J(int year, int month, int day);
+// ISO 8601 week number and week-numbering year of a date (PostgreSQL's
+// date2isoweek / date2isoyear).
+int IsoWeek(int year, int mon, int mday);
+int IsoYear(int year, int mon, int mday);
 void J2Date(int jd, int* year, int* month, int* day);
 // 0 = Sunday.
 int J2Day(int jd);

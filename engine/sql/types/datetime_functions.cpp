@@ -83,41 +83,6 @@ const char* TypeName(TypeId t) {
 }
 [[noreturn]] void TimestampOutOfRange() { throw DbError(SqlState::kDatetimeValueOutOfRange, "timestamp out of range"); }
 
-int Date2IsoWeek(int year, int mon, int mday) {
-  int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-  }
-  int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
-  }
-  return result;
-}
-
-int Date2IsoYear(int year, int mon, int mday) {
-  int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    year--;
-  }
-  int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) year++;
-  }
-  return year;
-}
-
 int IsoWeek2J(int year, int week) {
   int day4 = Date2J(year, 1, 4);
   int day0 = J2Day(day4 - 1);
@@ -159,7 +124,7 @@ Part TimestampPart(Unit u, const std::string& unit, const PgTm& tm, int64_t fsec
     case Unit::kDay: return FromInt(tm.tm_mday);
     case Unit::kMonth: return FromInt(tm.tm_mon);
     case Unit::kQuarter: return FromInt((tm.tm_mon - 1) / 3 + 1);
-    case Unit::kWeek: return FromInt(Date2IsoWeek(tm.tm_year, tm.tm_mon, tm.tm_mday));
+    case Unit::kWeek: return FromInt(IsoWeek(tm.tm_year, tm.tm_mon, tm.tm_mday));
     case Unit::kYear: return FromInt(tm.tm_year > 0 ? tm.tm_year : tm.tm_year - 1);
     case Unit::kDecade: return FromInt(tm.tm_year >= 0 ? tm.tm_year / 10 : -((8 - (tm.tm_year - 1)) / 10));
     case Unit::kCentury: return FromInt(tm.tm_year > 0 ? (tm.tm_year + 99) / 100 : -((99 - (tm.tm_year - 1)) / 100));
@@ -174,7 +139,7 @@ Part TimestampPart(Unit u, const std::string& unit, const PgTm& tm, int64_t fsec
       return Part{exact, approx};
     }
     case Unit::kIsoYear: {
-      int y = Date2IsoYear(tm.tm_year, tm.tm_mon, tm.tm_mday);
+      int y = IsoYear(tm.tm_year, tm.tm_mon, tm.tm_mday);
       return FromInt(y <= 0 ? y - 1 : y);
     }
     case Unit::kDow: return FromInt(J2Day(Date2J(tm.tm_year, tm.tm_mon, tm.tm_mday)));
@@ -341,7 +306,7 @@ int64_t DateTrunc(std::string_view field, int64_t ts, TypeId type, const DateTim
   bool redotz = false;
   switch (u) {
     case Unit::kWeek: {
-      int woy = Date2IsoWeek(tm.tm_year, tm.tm_mon, tm.tm_mday);
+      int woy = IsoWeek(tm.tm_year, tm.tm_mon, tm.tm_mday);
       if (woy >= 52 && tm.tm_mon == 1) --tm.tm_year;
       if (woy <= 1 && tm.tm_mon == 12) ++tm.tm_year;
       J2Date(IsoWeek2J(tm.tm_year, woy), &tm.tm_year, &tm.tm_mon, &tm.tm_mday);

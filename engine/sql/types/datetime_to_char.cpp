@@ -71,41 +71,6 @@ std::string Padded(std::string s, bool fm) {
   return s;
 }
 
-int IsoWeek(int year, int mon, int mday) {
-  int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-  }
-  int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
-  }
-  return result;
-}
-
-int IsoYear(int year, int mon, int mday) {
-  int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    year--;
-  }
-  int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) year++;
-  }
-  return year;
-}
-
 }  // namespace
 
 std::optional<std::string> ToChar(int64_t ts, TypeId type, std::string_view format, const DateTimeSettings& s) {
