@@ -12,7 +12,7 @@ PACKAGES=(
   libspdlog-dev libfmt-dev prometheus-cpp-dev catch2 libcli11-dev libre2-dev
   # the oracle and the clients used by tests
   postgresql-15 postgresql-client-15 python3 python3-psycopg2 python3-psycopg python3-asyncpg
-  libpostgresql-jdbc-java
+  libpostgresql-jdbc-java default-jdk-headless
   # test tooling
   procps psmisc iproute2 tzdata
 )
@@ -24,8 +24,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# node-postgres for the node-pg client check comes from the npm registry: Debian's node-pg
+# conflicts with the Node.js these machines ship. Versions are pinned by package-lock.json.
+install_node_pg() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/clients/node"
+  if [ ! -d "$dir/node_modules/pg" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "setup: npm not found; node-pg client check will report the missing module" >&2
+      return 0
+    fi
+    echo "setup: npm ci in tests/clients/node"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null) || \
+      echo "setup: npm ci failed; node-pg client check will report the missing module" >&2
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#PACKAGES[@]} packages present"
+  install_node_pg
   exit 0
 fi
 
@@ -35,3 +52,4 @@ export DEBIAN_FRONTEND=noninteractive
 echo "setup: installing ${missing[*]}"
 $SUDO apt-get update -qq </dev/null
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+install_node_pg

@@ -34,6 +34,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PGBIN = os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin")
+NODE_PATH = os.path.join(REPO, "tests", "clients", "node", "node_modules")  # npm pg (.ci/setup.sh)
 PSQL = "/usr/bin/psql"
 USER = "basalt"            # role name on both servers (initdb -U / basalt init --username)
 START_TIMEOUT = float(os.environ.get("BASALT_START_TIMEOUT", "60"))
@@ -441,3 +442,14 @@ def cleanup_on_signal():
         yield
     finally:
         signal.signal(signal.SIGTERM, old)
+
+
+def shared_dir():
+    """The `shared` directory that sits beside the repository (../shared of the git top level)."""
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=REPO,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                             check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        top = REPO
+    return os.path.normpath(os.path.join(top, "..", "shared"))

@@ -22,16 +22,6 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import harness  # noqa: E402
 
 
-def shared_dir():
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=harness.REPO,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                             check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        top = harness.REPO
-    return os.path.normpath(os.path.join(top, "..", "shared"))
-
-
 def run(title, cmd, env, timeout):
     print(f"===== {title}: {' '.join(cmd)}", flush=True)
     start = time.monotonic()
@@ -48,7 +38,7 @@ def run(title, cmd, env, timeout):
 
 
 def main():
-    shared = shared_dir()
+    shared = harness.shared_dir()
     run_all = os.path.join(shared, "clients", "drivers", "run-all.sh")
     slt = os.path.join(shared, "sqllogictest", "slt.py")
     for path in (run_all, slt):
@@ -61,7 +51,7 @@ def main():
     server = harness.PostgresServer() if against_pg else harness.BasaltServer()
     summary = []
     with harness.cleanup_on_signal(), server as srv:
-        env = harness.clean_env({"PGHOST": "127.0.0.1", "PGPORT": str(srv.port), "PGUSER": srv.user,
+        env = harness.clean_env({"NODE_PATH": harness.NODE_PATH, "PGHOST": "127.0.0.1", "PGPORT": str(srv.port), "PGUSER": srv.user,
                                  "PGDATABASE": "postgres", "PGPASSWORD": "",
                                  "PGBIN": harness.PGBIN})
         clients = os.environ.get("REPORT_CLIENTS", "").split()
