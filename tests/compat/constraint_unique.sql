@@ -1,0 +1,28 @@
+-- UNIQUE constraints (column and table level, t_a_key names) backed by unique indexes.
+CREATE TABLE k (id int PRIMARY KEY, a int UNIQUE, b text, c int, UNIQUE (b, c), CONSTRAINT k_named UNIQUE (c));
+INSERT INTO k VALUES (1, 1, 'x', 1), (2, 2, 'x', 2), (3, NULL, NULL, NULL), (4, NULL, NULL, NULL);
+INSERT INTO k VALUES (5, 1, 'y', 5);
+INSERT INTO k VALUES (5, 5, 'x', 1);
+INSERT INTO k VALUES (5, 5, 'x', 2);
+UPDATE k SET a = 1 WHERE id = 2;
+UPDATE k SET a = a + 10;
+SELECT * FROM k ORDER BY id;
+CREATE INDEX k_a_key ON k (a);
+DROP INDEX k_a_key;
+DROP INDEX k_named;
+CREATE TABLE k2 (a int UNIQUE, b int UNIQUE, UNIQUE (a), UNIQUE (a, b));
+INSERT INTO k2 VALUES (1, 1), (2, 1);
+CREATE TABLE k3 (a int PRIMARY KEY UNIQUE, b int);
+INSERT INTO k3 VALUES (1, 1), (1, 2);
+CREATE TABLE k4 (a int, UNIQUE (nosuch));
+CREATE TABLE k4 (a int, UNIQUE (a, a));
+CREATE TABLE k4 (a int, b int, CONSTRAINT k4_c UNIQUE (a), CONSTRAINT k4_c UNIQUE (b));
+BEGIN;
+INSERT INTO k VALUES (10, 100, 'z', 100);
+SAVEPOINT s;
+INSERT INTO k VALUES (11, 100, 'z', 101);
+ROLLBACK TO s;
+INSERT INTO k VALUES (11, 101, 'z', 101);
+COMMIT;
+SELECT * FROM k WHERE id >= 10 ORDER BY id;
+DROP TABLE k, k2, k3;
