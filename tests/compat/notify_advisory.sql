@@ -1,0 +1,33 @@
+-- LISTEN / NOTIFY / UNLISTEN and pg_notify in one session; advisory locks; pg_sleep
+LISTEN chan_a;
+NOTIFY chan_b, 'not listening';
+UNLISTEN chan_a;
+NOTIFY chan_a;
+SELECT pg_notify('chan_x', 'payload');
+SELECT pg_notify('', 'x');
+NOTIFY chan_a, 'ok';
+BEGIN;
+LISTEN inside;
+ROLLBACK;
+UNLISTEN *;
+SELECT pg_notify('chan_x', repeat('x', 8000));
+-- advisory locks
+SELECT pg_advisory_lock(1);
+SELECT pg_try_advisory_lock(1);
+SELECT pg_advisory_lock(2, 3);
+SELECT pg_advisory_unlock(1);
+SELECT pg_advisory_unlock(1);
+SELECT pg_advisory_unlock(1);
+SELECT pg_advisory_unlock(2, 3);
+SELECT pg_advisory_unlock(2, 3);
+SELECT pg_advisory_lock_shared(5);
+SELECT pg_try_advisory_lock_shared(5);
+SELECT pg_advisory_unlock_shared(5);
+SELECT pg_advisory_unlock_all();
+BEGIN;
+SELECT pg_advisory_xact_lock(10);
+SELECT pg_try_advisory_xact_lock(10);
+COMMIT;
+SELECT pg_advisory_unlock(10);
+SELECT pg_sleep(0.01);
+SELECT pg_sleep(0);
