@@ -1,0 +1,25 @@
+-- TRUNCATE: transactional, RESTART IDENTITY, errors.
+CREATE TABLE tr (id serial PRIMARY KEY, v text);
+INSERT INTO tr (v) VALUES ('a'), ('b'), ('c');
+TRUNCATE tr;
+SELECT count(*) FROM tr;
+INSERT INTO tr (v) VALUES ('d');
+SELECT * FROM tr;
+BEGIN;
+TRUNCATE TABLE tr;
+SELECT count(*) FROM tr;
+ROLLBACK;
+SELECT * FROM tr;
+TRUNCATE tr RESTART IDENTITY;
+INSERT INTO tr (v) VALUES ('e');
+SELECT * FROM tr;
+TRUNCATE tr CONTINUE IDENTITY;
+INSERT INTO tr (v) VALUES ('f');
+SELECT * FROM tr;
+CREATE TABLE tr2 (a int);
+INSERT INTO tr2 VALUES (1), (2);
+TRUNCATE tr, tr2;
+SELECT count(*) FROM tr2;
+TRUNCATE nosuch;
+CREATE SEQUENCE trs;
+TRUNCATE trs;

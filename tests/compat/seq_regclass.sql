@@ -1,0 +1,21 @@
+-- regclass: text <-> relation OID by name.
+CREATE TABLE rt (a int);
+CREATE SEQUENCE rs;
+SELECT 'rt'::regclass;
+SELECT 'RT'::regclass;
+SELECT '"rt"'::regclass;
+SELECT 'public.rt'::regclass;
+SELECT 'nosuch'::regclass;
+SELECT 'public.nosuch'::regclass;
+SELECT 'nosuchschema.rt'::regclass;
+SELECT 'rt'::regclass = 'rt'::regclass;
+SELECT 'rt'::regclass::oid = 'rt'::regclass;
+SELECT ('rt'::regclass::oid)::regclass;
+SELECT 0::regclass;
+SELECT 'rs'::regclass::text AS name;
+SELECT nextval('rs'::regclass);
+SELECT nextval('rs');
+SELECT currval('rs'::regclass), lastval();
+CREATE TABLE "Mixed" (a int);
+SELECT '"Mixed"'::regclass;
+SELECT 'Mixed'::regclass;
