@@ -1,0 +1,14 @@
+-- SELECT DISTINCT ON.
+CREATE TABLE m (id int PRIMARY KEY, g text, v int);
+INSERT INTO m VALUES (1, 'a', 5), (2, 'a', 9), (3, 'b', 1), (4, 'b', 7), (5, 'c', NULL), (6, NULL, 3);
+SELECT DISTINCT ON (g) g, id, v FROM m ORDER BY g, v DESC;
+SELECT DISTINCT ON (g) g, id FROM m ORDER BY g, id;
+SELECT DISTINCT ON (1) g, v FROM m ORDER BY 1, 2 NULLS FIRST;
+SELECT DISTINCT ON (g) id FROM m ORDER BY g DESC, id DESC;
+SELECT DISTINCT ON (v > 4) id, v FROM m ORDER BY v > 4, id;
+SELECT DISTINCT ON (g, v > 4) g, id FROM m ORDER BY g, v > 4, id LIMIT 4;
+SELECT count(*) FROM (SELECT DISTINCT ON (g) * FROM m ORDER BY g) s;
+SELECT DISTINCT ON (g) g, count(*) OVER (PARTITION BY g) FROM m ORDER BY g;
+-- errors
+SELECT DISTINCT ON (g) id FROM m ORDER BY id;
+SELECT DISTINCT ON (5) id FROM m;

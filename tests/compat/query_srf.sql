@@ -1,0 +1,50 @@
+-- Set-returning functions: generate_series in FROM and in the select list.
+SELECT * FROM generate_series(1, 5);
+SELECT * FROM generate_series(1, 10, 3);
+SELECT * FROM generate_series(5, 1, -2);
+SELECT * FROM generate_series(5, 1);
+SELECT * FROM generate_series(1::bigint, 3::bigint);
+SELECT * FROM generate_series(2147483645, 2147483647);
+SELECT * FROM generate_series(9223372036854775805, 9223372036854775807, 1);
+SELECT * FROM generate_series(1.5, 4);
+SELECT * FROM generate_series(0.0, 1.0, 0.25);
+SELECT * FROM generate_series(1, NULL);
+SELECT g FROM generate_series(1, 3) g;
+SELECT g.x FROM generate_series(1, 3) AS g(x);
+SELECT * FROM generate_series(10, 12) WITH ORDINALITY;
+SELECT * FROM generate_series(10, 12) WITH ORDINALITY AS t(v, n);
+SELECT t.* FROM generate_series(4, 6) WITH ORDINALITY t;
+SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-03', '1 day');
+SELECT * FROM generate_series('2024-01-31'::timestamp, '2024-05-01', '1 month');
+SET TimeZone = 'UTC';
+SELECT * FROM generate_series('2024-03-01 00:00'::timestamptz, '2024-03-01 02:00', '30 minutes');
+SELECT * FROM generate_series('2024-01-01'::date, '2024-01-03'::date, '1 day'::interval);
+SELECT count(*), sum(g), min(g), max(g) FROM generate_series(1, 1000) g;
+-- select-list SRFs zip to the longest (PostgreSQL 10+)
+SELECT generate_series(1, 3);
+SELECT generate_series(1, 3) AS a, generate_series(1, 5) AS b;
+SELECT 10 + generate_series(1, 2) AS x, 'k' AS k;
+CREATE TABLE s (id int PRIMARY KEY, n int);
+INSERT INTO s VALUES (1, 2), (2, 0), (3, 3);
+SELECT id, generate_series(1, n) FROM s ORDER BY 1, 2;
+SELECT id, generate_series(1, n) AS g FROM s WHERE id > 1 ORDER BY g DESC, id;
+SELECT count(*), generate_series(1, 2) FROM s;
+-- LATERAL references from a function in FROM
+SELECT s.id, g FROM s, generate_series(1, s.n) g ORDER BY 1, 2;
+SELECT s.id, g FROM s CROSS JOIN LATERAL generate_series(1, s.n) AS g ORDER BY 1, 2;
+SELECT s.id, g FROM s LEFT JOIN LATERAL generate_series(1, s.n) AS g ON true ORDER BY 1, 2;
+SELECT s.id, g.* FROM s, LATERAL (SELECT s.n * 10 AS tens, s.id + 1 AS next) g ORDER BY 1;
+SELECT a, b FROM generate_series(1, 3) a, generate_series(a, 3) b ORDER BY 1, 2;
+-- errors
+SELECT * FROM generate_series(1, 10, 0);
+SELECT * FROM generate_series(1.0, 2.0, 0);
+SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-02', '0 days');
+SELECT * FROM generate_series(1, 'x');
+SELECT * FROM generate_series(1, 2, 3, 4);
+SELECT * FROM generate_series(1.0::float8, 3);
+SELECT * FROM s WHERE generate_series(1, 2) > 1;
+SELECT sum(generate_series(1, 3));
+SELECT * FROM generate_series(1, 3) AS g(a, b);
+SELECT * FROM generate_series(1, 3) WITH ORDINALITY AS g(a, b, c);
+SELECT * FROM generate_series(1, 2) x, generate_series(1, 2) x;
+SELECT * FROM generate_series('NaN'::numeric, 3);
