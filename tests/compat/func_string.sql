@@ -1,0 +1,62 @@
+-- String functions: concat/concat_ws/format, substring/substr/overlay, position/strpos,
+-- replace, split_part, padding, trimming (incl. BOTH/LEADING/TRAILING syntax), case mapping,
+-- left/right, repeat, reverse, starts_with, translate, ascii/chr, lengths, md5, to_hex, ||.
+\pset null '<null>'
+CREATE TABLE s (id integer PRIMARY KEY, t text, v varchar(10), c char(5), n integer);
+INSERT INTO s VALUES (1, 'hello world', 'abc', 'ab', 42), (2, 'héllo wörld', 'xyz', 'x', -7),
+  (3, '', '', '', 0), (4, NULL, NULL, NULL, NULL), (5, '日本語テキスト', 'de', 'q', 1000);
+SELECT id, concat(t, '-', v, '-', n), concat_ws('|', t, v, c, n) FROM s ORDER BY id;
+SELECT concat(NULL), concat(1, 2.5, true, NULL, 'x'), concat_ws(NULL, 'a', 'b');
+SELECT concat();
+SELECT concat_ws(',');
+SELECT concat_ws(',', 'a', NULL, 'b'), concat_ws('', 1, 2, 3), concat('a'::varchar, 'b'::char(3), 'c');
+SELECT format('Hello %s', 'World'), format('%s, %s and %s', 'a', 'b', 'c');
+SELECT format('%I %I %I', 'simple', 'Mixed Case', 'select'), format('%L, %L, %L', 'it''s', NULL, 'back\slash');
+SELECT format('%2$s %1$s %2$s', 'a', 'b'), format('|%10s|%-10s|', 'right', 'left'), format('|%*s|', 6, 'x');
+SELECT format('|%-*s|', 6, 'x'), format('|%*s|', -6, 'x'), format('%s %s', 1, NULL), format('100%%'), format(NULL);
+SELECT format('%1$s %s', 'a', 'b'), format('%2$s %s', 'a', 'b', 'c'), format('%s', 1.50::numeric), format('|%5L|', NULL), format('%s|%s', 1.5::float8, '2020-01-02'::date);
+SELECT format('%3$s %s', 'a', 'b', 'c');
+SELECT format('%*1$s|', 3);
+SELECT format('%1$*2$s|', 'a', 4);
+SELECT format('%s');
+SELECT format('%x', 1);
+SELECT format('%0$s', 1);
+SELECT format('%I', NULL);
+SELECT format('abc %');
+SELECT id, substring(t from 2 for 3), substring(t from 3), substring(t for 2), substr(t, 2, 4), substr(t, 4) FROM s ORDER BY id;
+SELECT substring('abcdef', 0, 3), substring('abcdef', -5, 7), substring('abcdef', 10), substring('abcdef', 2, 0);
+SELECT substring('abc', 1, -1);
+SELECT overlay('Txxxxas' placing 'hom' from 2 for 4), overlay('abcdef' placing 'ZZ' from 3), overlay('héllo' placing 'Ä' from 2 for 1);
+SELECT id, position('o' in t), strpos(t, 'wö'), position('' in t) FROM s ORDER BY id;
+SELECT replace('abcabcabc', 'bc', 'X'), replace('abc', '', 'X'), replace('aaa', 'a', ''), replace('héllo', 'é', 'e');
+SELECT split_part('a,b,,c', ',', 1), split_part('a,b,,c', ',', 3), split_part('a,b,,c', ',', 4), split_part('a,b,,c', ',', 5);
+SELECT split_part('a,b,c', ',', -1), split_part('a,b,c', ',', -3), split_part('a,b,c', ',', -4), split_part('abc', '', 1), split_part('abc', '', 2), split_part('', ',', 1);
+SELECT split_part('a,b', ',', 0);
+SELECT lpad('hi', 5), lpad('hi', 5, 'xy'), lpad('hello', 3), lpad('hi', 0), lpad('hi', -1, 'x'), lpad('hi', 5, '');
+SELECT rpad('hi', 5), rpad('hi', 5, 'xy'), rpad('hello', 3), rpad('日本', 4, '語'), lpad('日本', 5, 'ab');
+SELECT '[' || trim('  x  ') || ']', '[' || ltrim('  x  ') || ']', '[' || rtrim('  x  ') || ']';
+SELECT trim(both 'x' from 'xxabcxx'), trim(leading 'x' from 'xxabcxx'), trim(trailing 'x' from 'xxabcxx'), trim('xy' from 'xyxabcyx');
+SELECT btrim('xyxtrimyyx', 'xy'), ltrim('zzzytest', 'xyz'), rtrim('testxxzx', 'xyz'), btrim('  a  '), btrim('', 'a'), btrim('aaa', 'a');
+SELECT trim(leading from '  x  ') || '|', trim(both from '  x  ') || '|';
+SELECT upper('hello World'), lower('HeLLo'), initcap('hi THOMAS'), initcap('hello-world foo_bar 3rd x1y'), upper(v) FROM s WHERE id = 1;
+SELECT left('abcde', 2), left('abcde', -2), left('abcde', 10), left('abcde', -10), right('abcde', 2), right('abcde', -2), right('abcde', 10), right('日本語', 2);
+SELECT repeat('ab', 3), repeat('x', 0), repeat('x', -1), repeat('', 5), reverse('abc'), reverse('héllo'), reverse('');
+SELECT starts_with('alphabet', 'alph'), starts_with('alphabet', 'beta'), starts_with('a', ''), starts_with('', 'a');
+SELECT translate('12345', '143', 'ax'), translate('hello', 'l', 'L'), translate('héllo', 'é', 'e'), translate('abc', '', 'x');
+SELECT ascii('x'), ascii(''), ascii('é'), ascii('日'), chr(65), chr(233), chr(26085);
+SELECT chr(0);
+SELECT chr(-1);
+SELECT chr(1114112);
+SELECT chr(55296);
+SELECT id, length(t), char_length(t), character_length(t), octet_length(t), bit_length(t) FROM s ORDER BY id;
+SELECT length(c), octet_length(v), length('  a  '::char(5)) FROM s WHERE id = 1;
+SELECT md5(''), md5('abc'), md5('héllo');
+SELECT to_hex(255), to_hex(-1), to_hex(0), to_hex(9223372036854775807), to_hex(-1::bigint), to_hex(2147483647);
+SELECT 'a' || 1 || 2.5 || true, 1 || 'b', 'x' || NULL::integer, NULL || 'y';
+SELECT lower(t) || upper(v) FROM s ORDER BY id;
+SELECT substring(t, 1, 1), count(*) FROM s GROUP BY 1 ORDER BY 1;
+SELECT nosuchfunc('a');
+SELECT lpad(1, 2);
+SELECT repeat('a', 1, 2);
+SELECT quote_ident('abc'), quote_ident('Abc'), quote_ident('a b'), quote_ident('select'), quote_ident('a"b'), quote_ident('_x1'), quote_ident('1x');
+SELECT quote_literal('abc'), quote_literal('it''s'), quote_literal('a\b'), quote_literal(NULL), quote_nullable(NULL), quote_nullable('x');
