@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,6 +60,13 @@ struct BindRequest {
 
 enum class ExecuteOutcome { kComplete, kSuspended };
 
+// One NOTIFY, as NotificationResponse carries it.
+struct Notification {
+  int32_t process_id = 0;  // the notifying session's backend PID
+  std::string channel;
+  std::string payload;
+};
+
 // Receives the results of the statements a session runs, in order.
 class ResultSink {
  public:
@@ -78,12 +86,26 @@ class ResultSink {
   virtual void Notice(const DbError& notice) = 0;
   // A reported setting changed (ParameterStatus), e.g. after SET application_name.
   virtual void ParameterChanged(std::string_view name, std::string_view value) = 0;
+
+  // ---- COPY sub-protocol (engine/session_copy.cpp drives it) ----
+  // The defaults throw 0A000, for sinks that cannot talk to a client.
+  // COPY FROM STDIN: send CopyInResponse (format 0 text/CSV, 1 binary).
+  virtual void BeginCopyIn(int8_t format, int num_columns);
+  // The next CopyData payload into `chunk`; false at CopyDone. Throws DbError
+  // 57014 "COPY from stdin failed: <msg>" on CopyFail, 08P01 for other messages.
+  virtual bool ReadCopyData(std::string& chunk);
+  // COPY TO STDOUT: CopyOutResponse, CopyData per row, CopyDone.
+  virtual void BeginCopyOut(int8_t format, int num_columns);
+  virtual void CopyData(std::string_view data);
+  virtual void EndCopyOut();
 };
 
 struct InitOptions {
   std::string superuser = "basalt";
   std::string auth_method = "trust";     // written into hba.conf's rules
-  std::optional<std::string> password;   // from --pwfile
+  // The superuser's stored password (a SCRAM-SHA-256 verifier made by the caller from
+  // --pwfile; never the plaintext), or none.
+  std::optional<std::string> password_verifier;
 };
 
 struct RoleInfo {
@@ -115,6 +137,14 @@ class Engine {
 
   // Looks up a role for authentication; nullopt if it does not exist.
   virtual std::optional<RoleInfo> FindRole(std::string_view name) = 0;
+
+  // Turns a password from CREATE/ALTER ROLE ... PASSWORD into the stored
+  // verifier. engine/ does not know SCRAM or md5 (auth/ does), so the server
+  // installs this before serving; without it PASSWORD gives 0A000.
+  // Arguments: password, role name, password_encryption ("scram-sha-256"/"md5").
+  using PasswordVerifierMaker =
+      std::function<std::string(std::string_view password, std::string_view role, std::string_view method)>;
+  virtual void SetPasswordVerifierMaker(PasswordVerifierMaker maker) = 0;
 
   // Starts a session for `user` connected to `database`. Throws DbError 3D000
   // if the database does not exist, 28000 if the role does not exist or may not log in.
@@ -172,6 +202,15 @@ class SqlSession {
 
   // Asks the running statement to stop with 57014 at its next check. Any thread.
   virtual void RequestCancel() = 0;
+
+  // ---- LISTEN/NOTIFY (engine/session_notify.cpp) ----
+  // The PID this session reports in BackendKeyData (sender of its NOTIFYs).
+  virtual void SetBackendPid(int32_t) {}
+  // Notifications committed to channels this session listens on, oldest first.
+  virtual std::vector<Notification> TakeNotifications() { return {}; }
+  // `wake` is called (from any thread) when a notification arrives, so the
+  // server can deliver it to an idle client. Set it once, before queries.
+  virtual void SetNotificationWaker(std::function<void()>) {}
 
   // Called when the connection ends: rolls back any open transaction.
   virtual void Close() = 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/session.hpp"
+#include "engine/catalog/user_objects.hpp"
 
 namespace basalt::engine {
 
@@ -19,9 +20,7 @@ void Engine::InitDataDir(const std::filesystem::path& dir, const InitOptions& op
   superuser.name = options.superuser;
   superuser.superuser = true;
   superuser.can_login = true;
-  // TODO(security issue): store a SCRAM verifier; until then a password only
-  // marks that one was given and password auth methods are refused.
-  if (options.password) superuser.password_verifier = std::string();
+  superuser.password_verifier = options.password_verifier;
   catalog.Bootstrap(*txn, superuser);
   txn->Commit();
 }
@@ -79,6 +78,9 @@ std::unique_ptr<SqlSession> EngineImpl::Connect(std::string_view user, std::stri
     throw DbError(SqlState::kInvalidCatalogName, fmt::format("database \"{}\" does not exist", database))
         .WithSeverity(Severity::kFatal);
   }
+  // Rows written before a restart hold enum values: their types' labels must be
+  // known to input functions (catalog/user_objects.hpp).
+  catalog::PublishEnumTypes(*txn, {db->oid});
   txn->Commit();
   return std::make_unique<Session>(*this, *role, *db, session_settings);
 }

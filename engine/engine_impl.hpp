@@ -22,6 +22,8 @@ class EngineImpl final : public Engine {
   ~EngineImpl() override;
 
   std::optional<RoleInfo> FindRole(std::string_view name) override;
+  void SetPasswordVerifierMaker(PasswordVerifierMaker maker) override { password_verifier_maker_ = std::move(maker); }
+  const PasswordVerifierMaker& password_verifier_maker() const { return password_verifier_maker_; }
   std::unique_ptr<SqlSession> Connect(std::string_view user, std::string_view database,
                                       const conf::Settings& session_settings) override;
 
@@ -39,6 +41,7 @@ class EngineImpl final : public Engine {
   std::unique_ptr<catalog::Catalog> catalog_;
   std::mutex sessions_mu_;
   std::map<catalog::Oid, int> sessions_per_db_;
+  PasswordVerifierMaker password_verifier_maker_;
 };
 
 // Where the RocksDB store lives inside a data directory.

@@ -45,6 +45,16 @@ struct Portal {
   sql::RowBatch batch;
   size_t batch_pos = 0;
   bool done = false;
+  // SQL cursors (engine/session_cursor.cpp). A WITH HOLD cursor is
+  // materialized into `rows` at commit and outlives its transaction; a SCROLL
+  // cursor is materialized at DECLARE. `position` is PostgreSQL's: 0 = before
+  // the first row, n = on row n, rows+1 = after the last.
+  bool is_cursor = false;
+  bool holdable = false;
+  bool scroll = false;
+  bool binary = false;
+  std::optional<std::vector<sql::Row>> rows;
+  int64_t position = 0;
 };
 
 }  // namespace basalt::engine

@@ -4,10 +4,13 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/relation_resolver.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/prepared_statement.hpp"
 #include "engine/sql/binder/binder.hpp"
+#include "engine/sql/exec/ddl_dispatch.hpp"
 #include "engine/sql/exec/ddl_executor.hpp"
+#include "engine/sql/exec/index_ddl.hpp"
 #include "engine/sql/exec/dml_executor.hpp"
 #include "engine/sql/exec/executor.hpp"
 #include "engine/sql/parser/parser.hpp"
@@ -60,7 +63,10 @@ const char* StatementTag(const sql::ast::Statement& stmt) {
       [](const auto& s) -> const char* {
         using T = std::decay_t<decltype(s)>;
         if constexpr (std::is_same_v<T, sql::ast::CreateTableStmt>) return "CREATE TABLE";
-        if constexpr (std::is_same_v<T, sql::ast::DropStmt>) return "DROP TABLE";
+        if constexpr (std::is_same_v<T, sql::ast::DropStmt>) {
+          return s.kind == sql::ast::ObjectKind::kIndex ? "DROP INDEX" : "DROP TABLE";
+        }
+        if constexpr (std::is_same_v<T, sql::ast::CreateIndexStmt>) return "CREATE INDEX";
         return "";
       },
       stmt.body);
@@ -74,6 +80,7 @@ Session::Session(EngineImpl& engine, catalog::RoleDef user, catalog::DatabaseDef
   settings_.Set("is_superuser", user_.superuser ? "on" : "off", conf::SettingSource::kOverride);
   settings_.Set("session_authorization", user_.name, conf::SettingSource::kOverride);
   engine_.SessionOpened(database_.oid);
+  relation_resolver_ = std::make_unique<catalog::CatalogRelationResolver>(engine_.catalog(), txn_, database_.oid);
 }
 
 Session::~Session() { Close(); }
@@ -83,6 +90,7 @@ void Session::Close() {
   closed_ = true;
   try {
     if (txn_) AbortTransaction();
+    ServicesAtClose();
   } catch (...) {
     // Closing must not throw; an open transaction's buffered writes simply vanish.
   }
@@ -149,7 +157,7 @@ void Session::EnsureTransaction() {
 }
 
 void Session::CommitTransaction() {
-  portals_.clear();  // portals end with their transaction (their executors point into it)
+  PrepareCursorsForCommit();  // portals end with their transaction (their executors point into it)
   auto txn = std::move(txn_);
   state_ = BlockState::kIdle;
   savepoints_.clear();
@@ -157,16 +165,19 @@ void Session::CommitTransaction() {
     txn->Commit();
   } catch (...) {
     settings_.PopNestLevel(guc_level_, /*commit=*/false);
+    ServicesAtAbort();
     throw;
   }
   settings_.PopNestLevel(guc_level_, /*commit=*/true);
+  ServicesAtCommit();
 }
 
 void Session::AbortTransaction() {
-  portals_.clear();
+  DropCursorsAtAbort();
   auto txn = std::move(txn_);
   state_ = BlockState::kIdle;
   savepoints_.clear();
+  ServicesAtAbort();
   if (txn) {
     settings_.PopNestLevel(guc_level_, /*commit=*/false);
     txn->Rollback();
@@ -217,7 +228,7 @@ std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) {
     info.name = c.name;
     info.table_oid = c.table_oid;
     info.attnum = c.attnum;
-    info.type_oid = sql::TypeOid(c.type.id);
+    info.type_oid = sql::TypeOid(c.type);
     info.type_len = sql::TypeLength(c.type.id);
     info.typmod = c.type.typmod;
     columns.push_back(std::move(info));
@@ -226,8 +237,14 @@ std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) {
 }
 
 void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
+  notice_sink_ = &sink;
+  struct ClearNoticeSink {
+    ResultSink*& p;
+    ~ClearNoticeSink() { p = nullptr; }
+  } clear_notice_sink{notice_sink_};
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
+  sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
   cancel_.store(false);
   // Parse errors already carry character positions; like any failed
   // statement they abort an open transaction block.
@@ -332,16 +349,45 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
         } else if constexpr (std::is_same_v<T, sql::ast::CreateTableStmt>) {
           sql::ExecuteCreateTable(s, binder, ctx, database_.oid, user_.oid, notice);
           sink.Complete(StatementTag(stmt));
+        } else if constexpr (std::is_same_v<T, sql::ast::CreateRoleStmt>) {
+          RunCreateRole(s, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::AlterRoleStmt>) {
+          RunAlterRole(s, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::DropStmt>) {
+          if (s.kind == sql::ast::ObjectKind::kRole) {
+            RunDropRole(s, sink);
+            return;
+          }
+          if (s.kind == sql::ast::ObjectKind::kIndex) {
+            sql::ExecuteDropIndex(s, binder, ctx, database_.oid, notice);
+            sink.Complete(StatementTag(stmt));
+            return;
+          }
           if (s.kind != sql::ast::ObjectKind::kTable) {
-            throw DbError(SqlState::kFeatureNotSupported, "only DROP TABLE is supported yet");
+            sink.Complete(sql::ExecuteDropOther(s, binder, ctx, sql::DdlEnv{database_.oid, user_.oid, notice}));
+            return;
           }
           sql::ExecuteDropTable(s, binder, ctx, notice);
           sink.Complete(StatementTag(stmt));
+        } else if constexpr (sql::kIsDdlStatement<T>) {
+          sink.Complete(sql::ExecuteDdl(s, binder, ctx, sql::DdlEnv{database_.oid, user_.oid, notice}));
+        } else if constexpr (std::is_same_v<T, sql::ast::CopyStmt>) {
+          RunCopy(s, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::DeclareCursorStmt>) {
+          RunDeclareCursor(s, sql, multi, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::FetchStmt>) {
+          RunFetch(s, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::ClosePortalStmt>) {
+          RunClosePortal(s, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::ListenStmt>) {
+          RunListen(s, sink);
+        } else if constexpr (std::is_same_v<T, sql::ast::NotifyStmt>) {
+          RunNotify(s, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::ExplainStmt>) {
           throw DbError(SqlState::kFeatureNotSupported, "EXPLAIN is not supported yet");
         } else if constexpr (std::is_same_v<T, sql::ast::CreateIndexStmt>) {
-          throw DbError(SqlState::kFeatureNotSupported, "CREATE INDEX is not supported yet");
+          sql::ExecuteCreateIndex(s, binder, ctx, notice);
+          sink.Complete(StatementTag(stmt));
         } else {
           throw DbError(SqlState::kFeatureNotSupported, "statement is not supported yet");
         }

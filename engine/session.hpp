@@ -16,14 +16,20 @@
 #include "conf/settings.hpp"
 #include "engine/catalog/catalog_defs.hpp"
 #include "engine/engine.hpp"
+#include "engine/session_services.hpp"
 #include "engine/sql/exec/exec_context.hpp"
+#include "engine/sql/exec/executor.hpp"  // sql::Row
 #include "engine/sql/parser/ast.hpp"
 #include "engine/sql/types/datetime_text.hpp"
+#include "engine/sql/types/regclass.hpp"
 #include "engine/txn/transaction.hpp"
 
 namespace basalt::engine {
 namespace sql {
 struct BoundQuery;
+}
+namespace copy {
+struct CopyOptions;
 }
 
 class EngineImpl;
@@ -50,6 +56,11 @@ class Session final : public SqlSession, public sql::SessionContext {
   std::string database() const override { return database_.name; }
   std::optional<std::string> GetSetting(std::string_view name) const override;
   std::string SetSetting(std::string_view name, std::string_view value, bool is_local) override;
+  sql::SessionSequences* sequence_state() override { return &sequences_; }
+  uint32_t database_oid() const override { return database_.oid; }
+  // pg_settings rows (session_catalog_info.cpp).
+  std::vector<sql::SettingRow> ListSettings() const override;
+  int32_t backend_pid() const override { return backend_pid_; }
 
   // Extended query protocol (session_extended.cpp).
   StatementDescription Prepare(std::string_view name, std::string_view sql,
@@ -62,6 +73,15 @@ class Session final : public SqlSession, public sql::SessionContext {
   void ClosePortal(std::string_view name) override;
   void Sync(ResultSink& sink) override;
 
+  // LISTEN/NOTIFY and advisory locks (session_notify.cpp).
+  void SetBackendPid(int32_t pid) override { backend_pid_ = pid; }
+  std::vector<Notification> TakeNotifications() override;
+  void SetNotificationWaker(std::function<void()> wake) override;
+  void Notify(std::string_view channel, std::string_view payload) override;
+  bool AdvisoryLock(int64_t key, int space, bool shared, bool xact, bool wait) override;
+  bool AdvisoryUnlock(int64_t key, int space, bool shared) override;
+  void AdvisoryUnlockAll() override;
+
  private:
   enum class BlockState { kIdle, kImplicit, kBlock, kFailed };
 
@@ -72,6 +92,37 @@ class Session final : public SqlSession, public sql::SessionContext {
   void RunCreateDatabase(const sql::ast::CreateDatabaseStmt& stmt, bool multi, ResultSink& sink);
   void RunDropDatabase(const sql::ast::DropDatabaseStmt& stmt, bool multi, ResultSink& sink);
   void RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink);
+  // session_role.cpp: CREATE/ALTER/DROP ROLE (and USER).
+  void RunCreateRole(const sql::ast::CreateRoleStmt& stmt, ResultSink& sink);
+  void RunAlterRole(const sql::ast::AlterRoleStmt& stmt, ResultSink& sink);
+  void RunDropRole(const sql::ast::DropStmt& stmt, ResultSink& sink);
+
+  // session_cursor.cpp
+  void RunDeclareCursor(const sql::ast::DeclareCursorStmt& stmt, std::string_view sql, bool multi, ResultSink& sink);
+  void RunFetch(const sql::ast::FetchStmt& stmt, ResultSink& sink);
+  void RunClosePortal(const sql::ast::ClosePortalStmt& stmt, ResultSink& sink);
+  void MaterializeCursor(Portal& portal);
+  // Commit: WITH HOLD cursors are materialized and kept, every other portal ends.
+  void PrepareCursorsForCommit();
+  // Rollback: only holdable cursors of earlier transactions survive.
+  void DropCursorsAtAbort();
+  void EmitCursorRow(const Portal& portal, const sql::Row& row, ResultSink& sink);
+  int64_t StreamForward(Portal& portal, int64_t count, ResultSink* sink);
+
+  // session_notify.cpp
+  void RunListen(const sql::ast::ListenStmt& stmt, ResultSink& sink);
+  void RunNotify(const sql::ast::NotifyStmt& stmt, ResultSink& sink);
+  SessionServices& services();
+  uint64_t owner_id() const;
+  void EnsureInbox();
+  void ServicesAtCommit();  // after a successful commit: LISTENs apply, NOTIFYs go out
+  void ServicesAtAbort();
+  void ServicesAtClose();
+
+  // session_copy.cpp
+  void RunCopy(const sql::ast::CopyStmt& stmt, ResultSink& sink);
+  void CopyFrom(const sql::ast::CopyStmt& stmt, const copy::CopyOptions& options, ResultSink& sink);
+  void CopyTo(const sql::ast::CopyStmt& stmt, const copy::CopyOptions& options, ResultSink& sink);
 
   // Starts a transaction for the next statement if none is open.
   void EnsureTransaction();
@@ -131,6 +182,19 @@ class Session final : public SqlSession, public sql::SessionContext {
   // shared_ptr: a running Execute keeps its portal alive when COMMIT drops them all.
   std::map<std::string, std::shared_ptr<Portal>, std::less<>> portals_;
   bool closed_ = false;
+
+  // session_notify.cpp
+  int32_t backend_pid_ = 0;
+  std::vector<std::pair<bool, std::string>> pending_listen_;  // (unlisten, channel) until commit
+  std::vector<Notification> pending_notifies_;
+  std::shared_ptr<NotificationHub::Inbox> inbox_;
+  std::function<void()> waker_;
+  bool advisory_session_held_ = false;
+  bool advisory_xact_held_ = false;
+  ResultSink* notice_sink_ = nullptr;  // the running statement's sink, for WARNINGs from functions
+  sql::SessionSequences sequences_;
+  // regclass input/output at this session's snapshot, installed per statement.
+  std::unique_ptr<sql::RelationResolver> relation_resolver_;
 };
 
 }  // namespace basalt::engine

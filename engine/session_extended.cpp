@@ -16,6 +16,7 @@
 #include "engine/prepared_statement.hpp"
 #include "engine/session.hpp"
 
+#include "engine/sql/types/enum_type.hpp"
 #include "engine/sql/types/datetime_ops.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_binder.hpp"
@@ -48,6 +49,11 @@ class ExecuteSink final : public ResultSink {
   void ParameterChanged(std::string_view name, std::string_view value) override {
     inner_.ParameterChanged(name, value);
   }
+  void BeginCopyIn(int8_t format, int n) override { inner_.BeginCopyIn(format, n); }
+  bool ReadCopyData(std::string& chunk) override { return inner_.ReadCopyData(chunk); }
+  void BeginCopyOut(int8_t format, int n) override { inner_.BeginCopyOut(format, n); }
+  void CopyData(std::string_view data) override { inner_.CopyData(data); }
+  void EndCopyOut() override { inner_.EndCopyOut(); }
 
  private:
   ResultSink& inner_;
@@ -151,6 +157,10 @@ std::shared_ptr<PreparedStatement> Session::PrepareStatement(std::string_view sq
       continue;
     }
     auto id = sql::TypeFromOid(oid);
+    if (!id && sql::FindEnumType(oid)) {  // a user-defined enum type (sql/types/enum_type.hpp)
+      types.push_back(sql::Type{sql::TypeId::kEnum, -1, oid});
+      continue;
+    }
     if (!id) throw DbError(SqlState::kUndefinedObject, fmt::format("type with OID {} does not exist", oid));
     types.push_back(sql::Type{*id, -1});
   }
@@ -192,6 +202,10 @@ std::shared_ptr<PreparedStatement> Session::AnalyzeStatement(std::string_view sq
             }
           },
           stmt.body);
+    } else if (const auto* fetch = std::get_if<sql::ast::FetchStmt>(&stmt.body)) {
+      // FETCH returns the cursor's rows (psycopg 3 describes it before executing).
+      auto it = portals_.find(fetch->name);
+      if (!fetch->is_move && it != portals_.end()) prepared->columns = it->second->columns;
     } else if (const auto* show = std::get_if<sql::ast::VariableShowStmt>(&stmt.body)) {
       if (show->name == "all") {
         prepared->columns = std::vector<ColumnInfo>{TextColumn("name"), TextColumn("setting"),
@@ -213,6 +227,7 @@ StatementDescription Session::Prepare(std::string_view name, std::string_view sq
                                       const std::vector<uint32_t>& param_type_oids) {
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
+  sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
   return GuardExtended(sql, [&] {
     if (!name.empty() && statements_.count(name) != 0) {
       throw DbError(SqlState::kDuplicatePstatement, fmt::format("prepared statement \"{}\" already exists", name));
@@ -228,7 +243,7 @@ StatementDescription Session::DescribeStatement(std::string_view name) {
     auto stmt = FindStatement(name);
     CheckNotFailed(stmt->stmt ? &*stmt->stmt : nullptr);
     StatementDescription d;
-    for (const auto& t : stmt->param_types) d.param_type_oids.push_back(sql::TypeOid(t.id));
+    for (const auto& t : stmt->param_types) d.param_type_oids.push_back(sql::TypeOid(t));
     d.columns = stmt->columns;
     return d;
   });
@@ -237,6 +252,7 @@ StatementDescription Session::DescribeStatement(std::string_view name) {
 void Session::Bind(const BindRequest& request) {
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
+  sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
   std::shared_ptr<const PreparedStatement> stmt;
   GuardExtended({}, [&] { stmt = FindStatement(request.statement); });
   GuardExtended(stmt->sql, [&] {
@@ -306,6 +322,7 @@ std::shared_ptr<Portal> Session::MakePortal(const std::shared_ptr<const Prepared
       c.format = formats[i];
       if (c.format == 1) {
         auto id = sql::TypeFromOid(c.type_oid);
+        if (!id && sql::FindEnumType(c.type_oid)) id = sql::TypeId::kEnum;
         if (!id || !sql::HasBinaryFormat(*id)) {
           throw DbError(SqlState::kFeatureNotSupported,
                         fmt::format("binary output is not supported for column \"{}\"", c.name));
@@ -327,8 +344,14 @@ std::optional<std::vector<ColumnInfo>> Session::DescribePortal(std::string_view 
 }
 
 ExecuteOutcome Session::Execute(std::string_view name, int64_t max_rows, ResultSink& sink) {
+  notice_sink_ = &sink;
+  struct ClearNoticeSink {
+    ResultSink*& p;
+    ~ClearNoticeSink() { p = nullptr; }
+  } clear_notice_sink{notice_sink_};
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
+  sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
   std::shared_ptr<Portal> portal;
   GuardExtended({}, [&] {
     auto it = portals_.find(name);
@@ -353,6 +376,10 @@ ExecuteOutcome Session::RunPortal(Portal& portal, int64_t max_rows, ResultSink& 
   }
   const sql::ast::Statement& stmt = *prepared.stmt;
   CheckNotFailed(&stmt);
+  if (portal.is_cursor && !portal.exec) {
+    throw DbError(SqlState::kFeatureNotSupported,
+                  "Execute of a materialized (SCROLL or WITH HOLD) cursor is not supported; use FETCH");
+  }
   if (portal.exec) {
     const auto& columns = *portal.columns;
     const auto& out_cols = portal.query->columns;
@@ -440,8 +467,8 @@ bool Session::RunPreparedStmt(const sql::ast::Statement& stmt, std::string_view 
     }
     std::vector<sql::Type> types;
     for (const auto& tn : p->arg_types) {
-      auto t = sql::LookupType(tn.names, tn.modifiers);
-      if (!t || tn.array_bounds > 0) {
+      auto t = sql::LookupType(tn.names, tn.modifiers, tn.array_bounds);
+      if (!t) {
         std::string shown = tn.names.empty() ? "" : tn.names.back();
         throw DbError(SqlState::kUndefinedObject, fmt::format("type \"{}\" does not exist", shown))
             .WithPosition(tn.location + 1);

@@ -21,6 +21,7 @@ ErrorFields ReadErrorFields(wire::ByteReader& r) {
       case 'D': f.detail = std::move(value); break;
       case 'H': f.hint = std::move(value); break;
       case 'P': f.position = std::stoi(value); break;
+      case 'W': f.context = std::move(value); break;
       case 's': f.schema_name = std::move(value); break;
       case 't': f.table_name = std::move(value); break;
       case 'c': f.column_name = std::move(value); break;

@@ -33,6 +33,7 @@ struct ErrorFields {
   std::optional<std::string> detail;
   std::optional<std::string> hint;
   std::optional<int> position;  // 1-based character position in the query
+  std::optional<std::string> context;  // 'W': CONTEXT lines
   // The object an error is about (PostgreSQL's 's', 't', 'c', 'd', 'n' fields).
   std::optional<std::string> schema_name;
   std::optional<std::string> table_name;

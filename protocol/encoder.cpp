@@ -145,6 +145,7 @@ void Encoder::ErrorOrNotice(char type, const ErrorFields& f) {
   if (f.detail) field('D', *f.detail);
   if (f.hint) field('H', *f.hint);
   if (f.position) field('P', std::to_string(*f.position));
+  if (f.context) field('W', *f.context);
   if (f.schema_name) field('s', *f.schema_name);
   if (f.table_name) field('t', *f.table_name);
   if (f.column_name) field('c', *f.column_name);

@@ -24,6 +24,7 @@
 #include <CLI/CLI.hpp>
 
 #include "auth/hba.hpp"
+#include "auth/scram.hpp"
 #include "conf/sample_files.hpp"
 #include "conf/settings.hpp"
 #include "engine/engine.hpp"
@@ -165,7 +166,7 @@ int RunInit(const InitArgs& args) {
   basalt::engine::InitOptions options;
   options.superuser = args.username;
   options.auth_method = method;
-  options.password = password;
+  if (password) options.password_verifier = basalt::auth::MakeScramVerifier(*password);
   try {
     basalt::engine::Engine::InitDataDir(fs::absolute(dir), options);
   } catch (const basalt::engine::DbError& e) {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "auth/hba.hpp"
+#include "auth/scram.hpp"
 #include "conf/settings.hpp"
 #include "engine/engine.hpp"
 #include "server/pid_file.hpp"
@@ -123,6 +124,9 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return Fail(std::string("could not open data directory \"") + data_dir + "\": " + e.what());
   }
+  engine->SetPasswordVerifierMaker([](std::string_view password, std::string_view role, std::string_view method) {
+    return method == "md5" ? basalt::auth::MakeMd5Verifier(password, role) : basalt::auth::MakeScramVerifier(password);
+  });
 
   {
     basalt::server::ServerOptions options = basalt::server::ServerOptions::FromSettings(settings);

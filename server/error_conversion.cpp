@@ -11,6 +11,7 @@ protocol::ErrorFields ToErrorFields(const engine::DbError& error) {
   f.detail = error.detail();
   f.hint = error.hint();
   f.position = error.position();
+  f.context = error.context();
   f.schema_name = error.schema_name();
   f.table_name = error.table_name();
   f.column_name = error.column_name();

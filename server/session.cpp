@@ -96,6 +96,7 @@ asio::awaitable<void> Session::Loop() {
       continue;
     }
     // Everything buffered is handled: send what we have before waiting.
+    AppendNotifications();
     if (!out_.empty() && !co_await FlushOutput()) co_return;
     if (stopping_) {
       if (state_ != State::kStartup) {
@@ -105,8 +106,10 @@ asio::awaitable<void> Session::Loop() {
     }
     std::span<char> space = decoder_.PrepareWrite(kReadChunk);
     boost::system::error_code ec;
+    reading_ = true;
     size_t n = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()),
                                                 asio::redirect_error(asio::use_awaitable, ec));
+    reading_ = false;
     if (ec) {
       if (stopping_ && state_ != State::kStartup) {
         SendFatal(SqlState::kAdminShutdown, "terminating connection due to administrator command");
@@ -139,9 +142,14 @@ asio::awaitable<void> Session::Dispatch(protocol::FrontendMessage& message) {
       }
       co_return;
     case State::kAuthenticating:
-      // No exchange is implemented yet (see HandleStartup), so nothing waits here.
-      SendFatal(SqlState::kProtocolViolation, std::string("expected password response, got message type ") +
-                                                  protocol::MessageName(message));
+      if (auto* password = std::get_if<protocol::PasswordMessage>(&message)) {
+        co_await HandleAuthMessage(*password);
+      } else if (std::holds_alternative<protocol::Terminate>(message)) {
+        state_ = State::kClosed;
+      } else {
+        SendFatal(SqlState::kProtocolViolation, std::string("expected password response, got message type ") +
+                                                    protocol::MessageName(message));
+      }
       co_return;
     case State::kReady:
       co_await DispatchReady(message);

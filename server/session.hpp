@@ -9,8 +9,8 @@
 // States (PostgreSQL's backend protocol flow):
 //   kStartup        SSLRequest/GSSENCRequest -> 'N' and stay; CancelRequest ->
 //                   cancel and close; StartupMessage -> authentication
-//   kAuthenticating waiting for a PasswordMessage of an exchange (SCRAM, md5,
-//                   password: not implemented yet, so never entered today)
+//   kAuthenticating waiting for the PasswordMessage(s) of an exchange (SCRAM
+//                   needs two, md5 and password one); session_auth.cpp
 //   kReady          Query runs; Parse/Bind/Describe/Execute/Close run in the
 //                   engine (session_extended.cpp); an error there sends
 //                   ErrorResponse and enters kSkipToSync; Sync commits an
@@ -81,7 +81,16 @@ class Session : public std::enable_shared_from_this<Session> {
   // session_startup.cpp
   boost::asio::awaitable<void> HandleStartup(protocol::StartupMessage& startup);
   void HandleCancelRequest(const protocol::CancelRequest& cancel);
-  bool Authenticate(const std::string& user, const std::string& database);
+  // The hba method for this connection, or nullopt after sending the FATAL rejection.
+  std::optional<auth::AuthMethod> ChooseAuthMethod(const std::string& user, const std::string& database);
+  // Everything after AuthenticationOk: settings, Engine::Connect, ParameterStatus, ReadyForQuery.
+  boost::asio::awaitable<void> FinishStartup();
+
+  // session_auth.cpp: password exchanges (SCRAM-SHA-256, md5, password).
+  struct PendingAuth;
+  boost::asio::awaitable<void> BeginPasswordAuth(auth::AuthMethod method);
+  boost::asio::awaitable<void> HandleAuthMessage(const protocol::PasswordMessage& message);
+  boost::asio::awaitable<void> FailAuthentication();
   bool ApplyStartupParameters(const protocol::StartupMessage& startup);
   bool ApplyClientSetting(const std::string& name, const std::string& value);
 
@@ -94,6 +103,13 @@ class Session : public std::enable_shared_from_this<Session> {
   // Runs one extended-protocol message on a worker; false after sending an ErrorResponse.
   bool ExtendedOnWorker(const protocol::FrontendMessage& message);
   void FlushFromWorker();
+
+  // session_notify.cpp: queued NotificationResponses into out_ (idle, outside a block only).
+  void AppendNotifications();
+  void InstallNotificationWaker();
+
+  // session_copy.cpp: the next CopyData payload during COPY FROM STDIN (false at CopyDone).
+  bool ReadCopyDataOnWorker(std::string& chunk);
 
   // Sends `error` (FATAL: also ends the session).
   void SendError(const engine::DbError& error);
@@ -115,12 +131,15 @@ class Session : public std::enable_shared_from_this<Session> {
 
   std::string user_;
   std::string database_;
+  protocol::StartupMessage startup_;     // kept until FinishStartup applies its settings
+  std::shared_ptr<PendingAuth> auth_;    // the exchange while kAuthenticating (shared_ptr: incomplete type)
   std::optional<conf::Settings> settings_;  // this connection's copy, once startup applies it
   std::unique_ptr<engine::SqlSession> sql_;
   bool registered_for_cancel_ = false;
   int32_t secret_key_ = 0;
 
   bool executing_ = false;           // a blocking job is running (strand-only)
+  bool reading_ = false;             // parked in async_read_some (strand-only)
   std::atomic<bool> stopping_{false};
   std::atomic<bool> write_failed_{false};  // a worker-side flush hit a socket error
   bool terminated_by_client_ = false;

@@ -58,6 +58,7 @@ asio::awaitable<void> Session::HandleExtended(const protocol::FrontendMessage& m
   if (state_ == State::kClosed) co_return;  // a FATAL error ended the session
   if (std::holds_alternative<protocol::Sync>(message)) {
     // Even a failed commit at Sync ends the cycle with ReadyForQuery.
+    AppendNotifications();
     out_.ReadyForQuery(sql_->TransactionStatus());
     co_return;
   }
@@ -66,6 +67,7 @@ asio::awaitable<void> Session::HandleExtended(const protocol::FrontendMessage& m
 
 bool Session::ExtendedOnWorker(const protocol::FrontendMessage& message) {
   WireResultSink sink(out_, [this] { FlushFromWorker(); });
+  sink.SetCopyReader([this](std::string& chunk) { return ReadCopyDataOnWorker(chunk); });
   try {
     std::visit(Overloaded{
                    [&](const protocol::Parse& m) {

@@ -35,11 +35,13 @@ asio::awaitable<void> Session::HandleQuery(const protocol::Query& query) {
   co_await RunBlocking(ctx_.pool, [this, &query] { ExecuteSimpleOnWorker(query.sql); });
   executing_ = false;
   if (state_ == State::kClosed) co_return;  // a FATAL error ended the session
+  AppendNotifications();
   out_.ReadyForQuery(sql_->TransactionStatus());
 }
 
 void Session::ExecuteSimpleOnWorker(const std::string& sql) {
   WireResultSink sink(out_, [this] { FlushFromWorker(); });
+  sink.SetCopyReader([this](std::string& chunk) { return ReadCopyDataOnWorker(chunk); });
   try {
     sql_->ExecuteSimple(sql, sink);
   } catch (const DbError& e) {

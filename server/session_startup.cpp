@@ -88,9 +88,22 @@ asio::awaitable<void> Session::HandleStartup(protocol::StartupMessage& startup) 
     }
   }
 
-  if (!Authenticate(user_name, database_name)) co_return;
+  user_ = std::move(user_name);
+  database_ = std::move(database_name);
+  startup_ = std::move(startup);
+  std::optional<auth::AuthMethod> method = ChooseAuthMethod(user_, database_);
+  if (!method) co_return;
+  if (*method != auth::AuthMethod::kTrust) {
+    co_await BeginPasswordAuth(*method);
+    co_return;
+  }
   out_.AuthenticationOk();
+  co_await FinishStartup();
+}
 
+asio::awaitable<void> Session::FinishStartup() {
+  std::string user_name = user_;
+  std::string database_name = database_;
   // Superuser-only settings in the startup packet (e.g. -c log_statement=all)
   // are checked against the role, so record who the user is first.
   std::optional<engine::RoleInfo> role;
@@ -107,7 +120,8 @@ asio::awaitable<void> Session::HandleStartup(protocol::StartupMessage& startup) 
     settings_->Set("session_authorization", role->name, conf::SettingSource::kOverride);
   }
 
-  if (!ApplyStartupParameters(startup)) co_return;
+  if (!ApplyStartupParameters(startup_)) co_return;
+  startup_ = {};
 
   std::optional<DbError> connect_error;
   std::string internal_error;
@@ -142,12 +156,13 @@ asio::awaitable<void> Session::HandleStartup(protocol::StartupMessage& startup) 
 
   for (const auto& [name, value] : sql_->ReportedSettings()) out_.ParameterStatus(name, value);
   out_.BackendKeyData(id_.value, secret_key_);
+  InstallNotificationWaker();
   out_.ReadyForQuery(sql_->TransactionStatus());
   state_ = State::kReady;
   Log()->info("conn {}: connection authorized: user={} database={}", id_.value, user_, database_);
 }
 
-bool Session::Authenticate(const std::string& user, const std::string& database) {
+std::optional<auth::AuthMethod> Session::ChooseAuthMethod(const std::string& user, const std::string& database) {
   std::string host = peer_address_ ? peer_address_->to_string() : std::string("unknown");
   // TODO(server): real role membership for "+group" rules once the catalog
   // exposes it; until then a role is only a member of itself, as in PostgreSQL.
@@ -158,23 +173,26 @@ bool Session::Authenticate(const std::string& user, const std::string& database)
     SendFatal(SqlState::kInvalidAuthorizationSpecification,
               "no pg_hba.conf entry for host \"" + host + "\", user \"" + user + "\", database \"" + database +
                   "\", no encryption");
-    return false;
+    return std::nullopt;
   }
   switch (*method) {
     case auth::AuthMethod::kTrust:
-      return true;
+    case auth::AuthMethod::kPassword:
+    case auth::AuthMethod::kMd5:
+    case auth::AuthMethod::kScramSha256:
+      return method;
     case auth::AuthMethod::kReject:
       SendFatal(SqlState::kInvalidAuthorizationSpecification,
                 "pg_hba.conf rejects connection for host \"" + host + "\", user \"" + user + "\", database \"" +
                     database + "\", no encryption");
-      return false;
-    default:
-      // Password exchanges will move to State::kAuthenticating and answer
-      // PasswordMessages there (SCRAM needs two round trips).
-      SendFatal(SqlState::kFeatureNotSupported,
-                "authentication method \"" + std::string(auth::AuthMethodName(*method)) + "\" not supported yet");
-      return false;
+      return std::nullopt;
+    case auth::AuthMethod::kCert:
+      // Certificate authentication needs TLS, which this server does not speak yet.
+      SendFatal(SqlState::kInvalidAuthorizationSpecification,
+                "connection requires a valid client certificate");
+      return std::nullopt;
   }
+  return std::nullopt;
 }
 
 bool Session::ApplyStartupParameters(const protocol::StartupMessage& startup) {

@@ -3,6 +3,8 @@
 
 #include "server/error_conversion.hpp"
 
+#include <vector>
+
 namespace basalt::server {
 
 void WireResultSink::Columns(const std::vector<engine::ColumnInfo>& columns) {
@@ -48,6 +50,27 @@ void WireResultSink::Notice(const engine::DbError& notice) {
 void WireResultSink::ParameterChanged(std::string_view name, std::string_view value) {
   out_.ParameterStatus(name, value);
 }
+
+void WireResultSink::BeginCopyIn(int8_t format, int num_columns) {
+  if (!read_copy_) engine::ResultSink::BeginCopyIn(format, num_columns);
+  std::vector<int16_t> formats(static_cast<size_t>(num_columns), format);
+  out_.CopyInResponse(format, formats);
+  if (flush_) flush_();
+}
+
+bool WireResultSink::ReadCopyData(std::string& chunk) { return read_copy_(chunk); }
+
+void WireResultSink::BeginCopyOut(int8_t format, int num_columns) {
+  std::vector<int16_t> formats(static_cast<size_t>(num_columns), format);
+  out_.CopyOutResponse(format, formats);
+}
+
+void WireResultSink::CopyData(std::string_view data) {
+  out_.CopyData(data);
+  MaybeFlush();
+}
+
+void WireResultSink::EndCopyOut() { out_.CopyDone(); }
 
 void WireResultSink::MaybeFlush() {
   if (out_.size() >= flush_threshold_ && flush_) flush_();

@@ -36,6 +36,15 @@ class WireResultSink final : public engine::ResultSink {
   void Notice(const engine::DbError& notice) override;
   void ParameterChanged(std::string_view name, std::string_view value) override;
 
+  // COPY: CopyInResponse is flushed at once (the client waits for it); the
+  // payloads come from `read_copy` (the session's socket reader).
+  void SetCopyReader(std::function<bool(std::string&)> read_copy) { read_copy_ = std::move(read_copy); }
+  void BeginCopyIn(int8_t format, int num_columns) override;
+  bool ReadCopyData(std::string& chunk) override;
+  void BeginCopyOut(int8_t format, int num_columns) override;
+  void CopyData(std::string_view data) override;
+  void EndCopyOut() override;
+
   uint64_t rows() const { return rows_; }
 
  private:
@@ -43,6 +52,7 @@ class WireResultSink final : public engine::ResultSink {
 
   protocol::Encoder& out_;
   std::function<void()> flush_;
+  std::function<bool(std::string&)> read_copy_;
   size_t flush_threshold_;
   uint64_t rows_ = 0;
 };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/catalog/catalog_codec.hpp"
+#include "engine/catalog/index_keys.hpp"
 #include "engine/error/db_error.hpp"
 #include "engine/storage/key_encoder.hpp"
 
@@ -65,7 +66,8 @@ std::string TableRowsPrefix(Oid table) {
 
 }  // namespace
 
-Catalog::Catalog(txn::TxnManager& txns) : txns_(txns) {}
+Catalog::Catalog(txn::TxnManager& txns)
+    : txns_(txns), sequences_(std::make_unique<SequenceStore>(txns.store())) {}
 
 void Catalog::Bootstrap(txn::Transaction& txn, const RoleDef& superuser) {
   PutRole(txn, superuser);
@@ -124,6 +126,10 @@ void Catalog::PutRole(txn::Transaction& txn, const RoleDef& role) {
   txn.Put(Cf::kCatalog, NamedKey(CatalogKind::kRoles, role.name), EncodeRole(role));
 }
 
+void Catalog::DeleteRole(txn::Transaction& txn, std::string_view name) {
+  txn.Delete(Cf::kCatalog, NamedKey(CatalogKind::kRoles, name));
+}
+
 std::optional<TableDef> Catalog::FindTable(txn::Transaction& txn, Oid database, Oid schema, std::string_view name) {
   auto bytes = txn.Get(Cf::kCatalog, TableKey(database, schema, name));
   if (!bytes) return std::nullopt;
@@ -144,6 +150,10 @@ void Catalog::CreateTable(txn::Transaction& txn, TableDef& table) {
   txn.Put(Cf::kCatalog, TableKey(table.database, table.schema, table.name), EncodeTable(table));
 }
 
+void Catalog::UpdateTable(txn::Transaction& txn, const TableDef& table) {
+  txn.Put(Cf::kCatalog, TableKey(table.database, table.schema, table.name), EncodeTable(table));
+}
+
 void Catalog::DropTable(txn::Transaction& txn, const TableDef& table) {
   // Tombstone every visible row; the MVCC garbage collector reclaims the
   // versions once no snapshot can see them.
@@ -153,11 +163,16 @@ void Catalog::DropTable(txn::Transaction& txn, const TableDef& table) {
     keys.emplace_back(cur->key());
   }
   for (const std::string& k : keys) txn.Delete(Cf::kRows, k);
+  DeleteIndexEntries(txn, table);
   txn.Delete(Cf::kCatalog, TableKey(table.database, table.schema, table.name));
 }
 
 Oid Catalog::AllocateOid() {
   return static_cast<Oid>(AllocateFromCounter("next_oid", next_oid_, oid_reserved_end_, 1, kFirstUserOid));
+}
+
+Oid Catalog::AllocateOids(int count) {
+  return static_cast<Oid>(AllocateFromCounter("next_oid", next_oid_, oid_reserved_end_, count, kFirstUserOid));
 }
 
 int64_t Catalog::AllocateRowIds(int64_t count) {

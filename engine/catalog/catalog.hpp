@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/catalog/catalog_defs.hpp"
+#include "engine/catalog/sequence_store.hpp"
 #include "engine/txn/transaction.hpp"
 #include "engine/txn/txn_manager.hpp"
 
@@ -40,16 +41,27 @@ class Catalog {
   std::optional<RoleDef> FindRole(txn::Transaction& txn, std::string_view name);
   std::vector<RoleDef> ListRoles(txn::Transaction& txn);
   void PutRole(txn::Transaction& txn, const RoleDef& role);
+  void DeleteRole(txn::Transaction& txn, std::string_view name);
 
   std::optional<TableDef> FindTable(txn::Transaction& txn, Oid database, Oid schema, std::string_view name);
   std::vector<TableDef> ListTables(txn::Transaction& txn, Oid database);
   // Assigns the table's OID and stores it. The caller checked the name is free.
   void CreateTable(txn::Transaction& txn, TableDef& table);
+  // Rewrites the stored definition of an existing table (same name; indexes, constraints).
+  void UpdateTable(txn::Transaction& txn, const TableDef& table);
   // Removes the definition and every row of the table.
   void DropTable(txn::Transaction& txn, const TableDef& table);
 
+  // Running state of sequences (nextval/setval; not transactional).
+  SequenceStore& sequences() { return *sequences_; }
+
+  // The transaction manager (and through it the store: pg_relation_size and friends).
+  txn::TxnManager& txns() { return txns_; }
+
   // A fresh OID, never reused (not transactional, like PostgreSQL's OID counter).
   Oid AllocateOid();
+  // `count` consecutive fresh OIDs; returns the first (an enum and its array type).
+  Oid AllocateOids(int count);
   // `count` consecutive hidden row ids for tables without a primary key.
   int64_t AllocateRowIds(int64_t count);
 
@@ -58,6 +70,7 @@ class Catalog {
                               int64_t count, int64_t initial);
 
   txn::TxnManager& txns_;
+  std::unique_ptr<SequenceStore> sequences_;
   std::mutex counter_mu_;
   std::atomic<int64_t> next_oid_{0};
   int64_t oid_reserved_end_ = 0;

@@ -1,6 +1,8 @@
 #include "engine/catalog/catalog_codec.hpp"
 
 #include "engine/catalog/byte_io.hpp"
+#include "engine/catalog/ddl_codec.hpp"
+#include "engine/catalog/index_codec.hpp"
 
 namespace basalt::engine::catalog {
 namespace {
@@ -52,6 +54,11 @@ std::string EncodeRole(const RoleDef& def) {
   w.U8(def.can_login ? 1 : 0);
   w.U8(def.password_verifier ? 1 : 0);
   if (def.password_verifier) w.Bytes(*def.password_verifier);
+  w.U8(static_cast<uint8_t>((def.inherit ? 1 : 0) | (def.create_role ? 2 : 0) | (def.create_db ? 4 : 0) |
+                            (def.replication ? 8 : 0) | (def.bypass_rls ? 16 : 0)));
+  w.SignedVarint(def.connection_limit);
+  w.U8(def.valid_until ? 1 : 0);
+  if (def.valid_until) w.SignedVarint(*def.valid_until);
   return out;
 }
 
@@ -64,6 +71,14 @@ RoleDef DecodeRole(std::string_view bytes) {
   def.superuser = r.U8() != 0;
   def.can_login = r.U8() != 0;
   if (r.U8() != 0) def.password_verifier = std::string(r.Bytes());
+  uint8_t flags = r.U8();
+  def.inherit = (flags & 1) != 0;
+  def.create_role = (flags & 2) != 0;
+  def.create_db = (flags & 4) != 0;
+  def.replication = (flags & 8) != 0;
+  def.bypass_rls = (flags & 16) != 0;
+  def.connection_limit = static_cast<int32_t>(r.SignedVarint());
+  if (r.U8() != 0) def.valid_until = r.SignedVarint();
   return def;
 }
 
@@ -80,13 +95,17 @@ std::string EncodeTable(const TableDef& def) {
   for (const ColumnDef& c : def.columns) {
     w.Bytes(c.name);
     w.U8(static_cast<uint8_t>(c.type.id));
-    w.SignedVarint(c.type.typmod);
+    // Enum columns have no typmod; the slot holds the enum type's OID.
+    w.SignedVarint(c.type.id == sql::TypeId::kEnum ? static_cast<int64_t>(c.type.oid) : c.type.typmod);
     w.U8(c.not_null ? 1 : 0);
     w.Bytes(c.default_sql);
   }
   w.Varint(def.primary_key.size());
   for (int k : def.primary_key) w.Varint(static_cast<uint64_t>(k));
   w.Bytes(def.primary_key_name);
+  EncodeTableExtras(w, def);
+  // Then tagged DDL sections (sequence, identity, reloptions, reltuples).
+  EncodeDdlSections(def, w);
   return out;
 }
 
@@ -106,6 +125,7 @@ TableDef DecodeTable(std::string_view bytes) {
     c.name = std::string(r.Bytes());
     c.type.id = static_cast<sql::TypeId>(r.U8());
     c.type.typmod = static_cast<int32_t>(r.SignedVarint());
+    if (c.type.id == sql::TypeId::kEnum) c.type = sql::Type{sql::TypeId::kEnum, -1, static_cast<uint32_t>(c.type.typmod)};
     c.not_null = r.U8() != 0;
     c.default_sql = std::string(r.Bytes());
     def.columns.push_back(std::move(c));
@@ -117,6 +137,8 @@ TableDef DecodeTable(std::string_view bytes) {
     def.primary_key.push_back(static_cast<int>(k));
   }
   def.primary_key_name = std::string(r.Bytes());
+  if (!r.AtEnd()) DecodeTableExtras(r, def);
+  DecodeDdlSections(r, def);
   return def;
 }
 

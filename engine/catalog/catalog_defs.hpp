@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/catalog/sequence_def.hpp"
+#include "engine/catalog/index_def.hpp"
 #include "engine/sql/types/type.hpp"
 
 namespace basalt::engine::catalog {
@@ -38,6 +40,14 @@ struct RoleDef {
   bool superuser = false;
   bool can_login = true;
   std::optional<std::string> password_verifier;
+  // pg_authid's other attributes (CREATE/ALTER ROLE options).
+  bool inherit = true;
+  bool create_role = false;
+  bool create_db = false;
+  bool replication = false;
+  bool bypass_rls = false;
+  int32_t connection_limit = -1;       // -1: no limit
+  std::optional<int64_t> valid_until;  // timestamptz microseconds since 2000-01-01 UTC
 };
 
 struct ColumnDef {
@@ -46,6 +56,16 @@ struct ColumnDef {
   bool not_null = false;
   // DEFAULT expression as SQL text (re-parsed and bound when used); empty = none.
   std::string default_sql;
+  // GENERATED ... AS IDENTITY: 'a' ALWAYS, 'd' BY DEFAULT, 0 none (pg_attribute.attidentity).
+  char identity = 0;
+};
+
+// A view (TableDef with relkind 'v'; `columns` are its output columns): the
+// defining query as SQL text (deparsed by libpg_query at CREATE VIEW), re-parsed
+// and bound at each use, and the relations it reads (for DROP dependencies).
+struct ViewDef {
+  std::string query_sql;
+  std::vector<Oid> depends_on;
 };
 
 struct TableDef {
@@ -59,6 +79,19 @@ struct TableDef {
   // keyed by a hidden, never-reused row id.
   std::vector<int> primary_key;
   std::string primary_key_name;  // constraint name, e.g. "t_pkey"
+  // Secondary indexes, CHECK and FOREIGN KEY constraints (engine/catalog/index_def.hpp).
+  std::vector<IndexDef> indexes;
+  std::vector<CheckDef> checks;
+  std::vector<ForeignKeyDef> foreign_keys;
+  std::vector<ForeignKeyRef> referenced_by;
+  // pg_class.relkind: 'r' table, 'S' sequence (then `sequence` is set).
+  char relkind = 'r';
+  std::optional<SequenceDef> sequence;
+  std::optional<ViewDef> view;  // relkind 'v' (engine/catalog/view_codec.hpp)
+  // WITH (name = value, ...) storage parameters, as pg_class.reloptions shows them.
+  std::vector<std::string> reloptions;
+  // Row count from the last ANALYZE/VACUUM (pg_class.reltuples); -1 = never.
+  double reltuples = -1;
 
   bool has_primary_key() const { return !primary_key.empty(); }
   // Index of the column named `name`, or -1.

@@ -34,6 +34,8 @@ class DbError : public std::exception {
   DbError& WithColumn(std::string name) { column_name_ = std::move(name); return *this; }
   DbError& WithDatatype(std::string name) { datatype_name_ = std::move(name); return *this; }
   DbError& WithConstraint(std::string name) { constraint_name_ = std::move(name); return *this; }
+  // PostgreSQL's CONTEXT line(s) ('W' field), e.g. `COPY t, line 3, column a: "x"`.
+  DbError& WithContext(std::string context) { context_ = std::move(context); return *this; }
 
   const char* what() const noexcept override { return message_.c_str(); }
   SqlState code() const { return code_; }
@@ -47,6 +49,7 @@ class DbError : public std::exception {
   const std::optional<std::string>& column_name() const { return column_name_; }
   const std::optional<std::string>& datatype_name() const { return datatype_name_; }
   const std::optional<std::string>& constraint_name() const { return constraint_name_; }
+  const std::optional<std::string>& context() const { return context_; }
 
  private:
   SqlState code_;
@@ -60,6 +63,7 @@ class DbError : public std::exception {
   std::optional<std::string> column_name_;
   std::optional<std::string> datatype_name_;
   std::optional<std::string> constraint_name_;
+  std::optional<std::string> context_;
 };
 
 // Converts a byte offset into `text` into PostgreSQL's 1-based character position.

@@ -111,11 +111,14 @@ def psql_value(port, sql, db="postgres"):
     return out.strip()
 
 
-def accepts_queries(port, db="postgres", user=USER):
+def accepts_queries(port, db="postgres", user=USER, password=None):
+    extra = {"PGCONNECT_TIMEOUT": "3"}
+    if password is not None:
+        extra["PGPASSWORD"] = password
     try:
         p = subprocess.run([PSQL, "-X", "-h", "127.0.0.1", "-p", str(port), "-U", user, "-d", db,
                             "-At", "-c", "select 1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           env=clean_env({"PGCONNECT_TIMEOUT": "3"}), timeout=10)
+                           env=clean_env(extra), timeout=10)
     except subprocess.TimeoutExpired:
         return False
     return p.returncode == 0 and p.stdout.strip() == b"1"
@@ -135,6 +138,7 @@ class _Server:
         self.port = None
         self.proc = None
         self.user = USER
+        self.password = None  # set when the server requires one (tests of password auth)
         self._log = None
         self._failed = False
 
@@ -201,7 +205,7 @@ class _Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} exited with status {self.proc.returncode} during "
                                    f"startup (log: {self.log_path})")
-            if self._port_open() and accepts_queries(self.port, user=self.user):
+            if self._port_open() and accepts_queries(self.port, user=self.user, password=self.password):
                 return
             time.sleep(delay)
             delay = min(delay * 2, 0.25)

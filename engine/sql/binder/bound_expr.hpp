@@ -46,9 +46,12 @@ enum class BoundKind {
   kAggRef,        // aggregate number `index` of the query; replaced before execution
   kOuterColumn,   // column `index` of the row `depth` query levels out (correlated subquery)
   kSubquery,      // sublink over `subplan`; args[0] is the test expression for ANY/ALL
+  kSrfRef,        // set-returning call number `index` of a SELECT list; replaced before execution
+  kWindowRef,     // window function call number `index` of a query; replaced before execution
+  kArrayCompare,  // args[0] binary_fn ANY/ALL (args[1], an array): subquery_kind kAny/kAll (exec/array_eval.cpp)
 };
 
-enum class SubqueryKind { kExists, kScalar, kAny, kAll };
+enum class SubqueryKind { kExists, kScalar, kAny, kAll, kArray };  // kArray: ARRAY(subquery)
 
 enum class BoolTest { kTrue, kFalse, kUnknown };
 

@@ -17,7 +17,7 @@ BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
   if (e->kind == BoundKind::kParam && e->type.id == TypeId::kUnknown) {
     // The first context that wants a type for an untyped $n decides it, as
     // PostgreSQL's variable_coerce_param_hook does.
-    Type inferred{target.id, -1};
+    Type inferred{target.id, -1, target.oid};
     if (ParamScope* params = ParamScope::Current()) {
       auto& types = params->types();
       if (e->index >= 0 && static_cast<size_t>(e->index) < types.size() &&
@@ -34,7 +34,7 @@ BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
     // apply the typmod with the context's rules: assignment rejects over-long
     // strings, explicit casts truncate. Like PostgreSQL's length coercion, a
     // typmod failure is an execution-time error without a position.
-    Type base{target.id, -1};
+    Type base{target.id, -1, target.oid};
     Value v;
     try {
       v = ParseText(e->value.as_string(), base);
@@ -49,6 +49,8 @@ BoundExprPtr TryCoerce(BoundExprPtr e, Type target, CastContext ctx) {
   }
   Type from = e->type;
   if (from.id == TypeId::kUnknown) from = Type{TypeId::kText, -1};
+  // Two different enum types never convert into each other.
+  if (from.id == TypeId::kEnum && target.id == TypeId::kEnum && from.oid != target.oid) return nullptr;
   if (from.id == target.id && target.typmod < 0) {
     e->type = target;
     return e;
@@ -78,7 +80,7 @@ Type CommonType(const std::vector<Type>& types, std::string_view context, int lo
   for (const Type& t : types) {
     if (t.id == TypeId::kUnknown) continue;
     if (!result) {
-      result = Type{t.id, t.typmod};
+      result = Type{t.id, t.typmod, t.oid};
       continue;
     }
     if (result->id == t.id) {
@@ -93,7 +95,7 @@ Type CommonType(const std::vector<Type>& types, std::string_view context, int lo
     if (!same_category) {
       throw AtLocation(DbError(SqlState::kDatatypeMismatch,
                              fmt::format("{} types {} and {} cannot be matched", context,
-                                         FormatType(Type{result->id, -1}), FormatType(Type{t.id, -1}))),
+                                         FormatType(Type{result->id, -1, result->oid}), FormatType(Type{t.id, -1, t.oid}))),
                      location);
     }
     // Within a category, move to the type the current one implicitly casts to

@@ -25,6 +25,7 @@ std::string Figure(const ast::Expr& e) {
     case ast::ExprKind::kGreatest: return "greatest";
     case ast::ExprKind::kLeast: return "least";
     case ast::ExprKind::kArray: return "array";
+    case ast::ExprKind::kSubscript: return Figure(*e.args[0]);
     case ast::ExprKind::kRow: return "row";
     case ast::ExprKind::kSubLink:
       if (e.sublink_kind == ast::SubLinkKind::kExists) return "exists";

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "engine/sql/binder/binder.hpp"
+#include "engine/sql/system/system_relation.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_binder.hpp"
 #include "engine/sql/parser/parser.hpp"
@@ -28,6 +29,27 @@ void RejectUnsupportedDml(bool returning, bool with) {
   if (with) throw DbError(SqlState::kFeatureNotSupported, "WITH queries are not supported yet");
 }
 
+// INSERT/UPDATE/DELETE on a sequence (PostgreSQL's CheckValidResultRel).
+void RejectNonTable(const catalog::TableDef& table) {
+  if (table.relkind == 'S') {
+    throw DbError(SqlState::kWrongObjectType, fmt::format("cannot change sequence \"{}\"", table.name));
+  }
+  if (table.relkind == 'v') {
+    throw DbError(SqlState::kFeatureNotSupported, fmt::format("cannot change view \"{}\"", table.name))
+        .WithDetail("Basalt does not support updatable views yet.");
+  }
+}
+
+// A value for a GENERATED ALWAYS identity column (PostgreSQL's rewriter).
+[[noreturn]] void IdentityAlways(const catalog::ColumnDef& col, bool update) {
+  DbError err(SqlState::kGeneratedAlways,
+              update ? fmt::format("column \"{}\" can only be updated to DEFAULT", col.name)
+                     : fmt::format("cannot insert a non-DEFAULT value into column \"{}\"", col.name));
+  err.WithDetail(fmt::format("Column \"{}\" is an identity column defined as GENERATED ALWAYS.", col.name));
+  if (!update) err.WithHint("Use OVERRIDING SYSTEM VALUE to override.");
+  throw err;
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindColumnDefault(const catalog::TableDef& table, int column) {
@@ -48,6 +70,8 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
   BoundDml dml;
   dml.kind = DmlKind::kInsert;
   dml.table = ResolveTable(stmt.table);
+  system::CheckWritable(dml.table);
+  RejectNonTable(dml.table);
   const catalog::TableDef& table = dml.table;
 
   // Target columns, in the order written (all columns when omitted).
@@ -101,6 +125,7 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
     project->output_types = values->output_types;
     std::vector<BoundExprPtr> row = default_row();
     for (size_t i = 0; i < q.columns.size(); ++i) {
+      if (table.columns[targets[i]].identity == 'a') IdentityAlways(table.columns[targets[i]], false);
       row[targets[i]] = CoerceForColumn(BoundExpr::Column(static_cast<int>(i), q.columns[i].type),
                                         table.columns[targets[i]]);
     }
@@ -131,6 +156,7 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
     for (size_t i = 0; i < in_row.size(); ++i) {
       const ast::Expr& e = *in_row[i];
       if (e.kind == ast::ExprKind::kDefault) continue;
+      if (table.columns[targets[i]].identity == 'a') IdentityAlways(table.columns[targets[i]], false);
       row[targets[i]] = CoerceForColumn(eb.Bind(e), table.columns[targets[i]]);
     }
     values->rows.push_back(std::move(row));
@@ -145,6 +171,8 @@ BoundDml Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   BoundDml dml;
   dml.kind = DmlKind::kUpdate;
   dml.table = ResolveTable(stmt.table);
+  system::CheckWritable(dml.table);
+  RejectNonTable(dml.table);
   Scope scope;
   std::string alias = stmt.alias.value_or(dml.table.name);
   auto scan = BindTableScan(dml.table, alias, scope, stmt.where.get(), "WHERE");
@@ -166,6 +194,7 @@ BoundDml Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     if (set.expr->kind == ast::ExprKind::kDefault) {
       dml.assignments[col] = BindColumnDefault(dml.table, col);
     } else {
+      if (dml.table.columns[col].identity == 'a') IdentityAlways(dml.table.columns[col], true);
       dml.assignments[col] = CoerceForColumn(eb.Bind(*set.expr), dml.table.columns[col]);
     }
   }
@@ -180,6 +209,8 @@ BoundDml Binder::BindDelete(const ast::DeleteStmt& stmt) {
   BoundDml dml;
   dml.kind = DmlKind::kDelete;
   dml.table = ResolveTable(stmt.table);
+  system::CheckWritable(dml.table);
+  RejectNonTable(dml.table);
   Scope scope;
   std::string alias = stmt.alias.value_or(dml.table.name);
   auto scan = BindTableScan(dml.table, alias, scope, stmt.where.get(), "WHERE");

@@ -2,11 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "engine/sql/binder/aggregate_binder.hpp"
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/param_types.hpp"
+#include "engine/sql/binder/sql_function_binder.hpp"
+#include "engine/sql/binder/type_name_binder.hpp"
+#include "engine/sql/binder/pattern_match_binder.hpp"
 #include "engine/sql/functions/aggregate_state.hpp"
 #include "engine/sql/functions/scalar_functions.hpp"
+#include "engine/sql/functions/table_functions.hpp"
 #include "engine/sql/types/operators.hpp"
 #include "engine/sql/types/text_io.hpp"
 #include "engine/sql/types/typmod.hpp"
@@ -30,21 +35,12 @@ std::string TypeListText(const std::vector<Type>& types) {
   std::string out;
   for (size_t i = 0; i < types.size(); ++i) {
     if (i) out += ", ";
-    out += types[i].id == TypeId::kUnknown ? "unknown" : FormatType(Type{types[i].id, -1});
+    out += types[i].id == TypeId::kUnknown ? "unknown" : FormatType(Type{types[i].id, -1, types[i].oid});
   }
   return out;
 }
 
-std::optional<AggKind> AggregateKind(std::string_view name, bool star) {
-  if (name == "count") return star ? AggKind::kCountStar : AggKind::kCount;
-  if (name == "sum") return AggKind::kSum;
-  if (name == "avg") return AggKind::kAvg;
-  if (name == "min") return AggKind::kMin;
-  if (name == "max") return AggKind::kMax;
-  if (name == "bool_and" || name == "every") return AggKind::kBoolAnd;
-  if (name == "bool_or") return AggKind::kBoolOr;
-  return std::nullopt;
-}
+std::optional<AggKind> AggregateKind(std::string_view name, bool star) { return AggregateKindOf(name, star); }
 
 bool IsIntegralText(std::string_view s) {
   if (s.empty()) return false;
@@ -117,7 +113,9 @@ BoundExprPtr ExprBinder::Bind(const ast::Expr& e) {
     case ast::ExprKind::kSubLink:
       return BindSubLink(e);
     case ast::ExprKind::kArray:
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
+      return BindArrayConstructor(e);
+    case ast::ExprKind::kSubscript:
+      return BindSubscript(e);
     case ast::ExprKind::kRow:
       throw AtLocation(DbError(SqlState::kFeatureNotSupported, "row constructors are not supported yet"), e.location);
     case ast::ExprKind::kSqlValue: {
@@ -232,7 +230,7 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
   int found = -1;
   for (size_t i = 0; i < scope_.columns.size(); ++i) {
     const ScopeColumn& c = scope_.columns[i];
-    if (c.name != column || (!table.empty() && c.table != table)) continue;
+    if (c.name != column || (!table.empty() && c.table != table) || (table.empty() && c.hidden)) continue;
     if (found >= 0) {
       throw AtLocation(DbError(SqlState::kAmbiguousColumn, fmt::format("column reference \"{}\" is ambiguous", column)),
                        e.location);
@@ -243,12 +241,23 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
     // A correlated reference to an enclosing query's column.
     int depth = 1;
     for (const Scope* outer = scope_.outer; outer != nullptr; outer = outer->outer, ++depth) {
+      if (outer->invisible) {
+        // Earlier FROM items seen from a non-LATERAL subquery: not a query level.
+        --depth;
+        ThrowInvisibleReference(*outer, table, column, e.location);
+        continue;
+      }
       bool table_known = table.empty();
       for (const auto& t : outer->tables) table_known = table_known || t == table;
       if (!table_known) continue;
       for (size_t i = 0; i < outer->columns.size(); ++i) {
         const ScopeColumn& c = outer->columns[i];
-        if (c.name != column || (!table.empty() && c.table != table)) continue;
+        if (c.name != column || (!table.empty() && c.table != table) || (table.empty() && c.hidden)) continue;
+        if (!outer->referenced) {
+          outer->referenced_table = c.table;
+          outer->referenced_location = e.location;
+        }
+        outer->referenced = true;
         auto out = std::make_unique<BoundExpr>(BoundKind::kOuterColumn, c.type);
         out->index = static_cast<int>(i);
         out->depth = depth;
@@ -283,8 +292,9 @@ BoundExprPtr ExprBinder::BindBinaryOp(std::string_view op, BoundExprPtr l, Bound
                                    "explicit type casts."),
                      location);
   }
-  l = TryCoerce(std::move(l), Type{info->left, -1}, info->arg_cast_context);
-  r = TryCoerce(std::move(r), Type{info->right, -1}, info->arg_cast_context);
+  if (info->left == TypeId::kEnum) CheckEnumOperands(op, lt, rt, location);  // enum_binder.cpp
+  l = TryCoerce(std::move(l), OperandType(info->left, lt, rt), info->arg_cast_context);
+  r = TryCoerce(std::move(r), OperandType(info->right, rt, lt), info->arg_cast_context);
   if (!l || !r) {
     throw AtLocation(DbError(SqlState::kInternalError, "operator argument coercion failed"), location);
   }
@@ -308,6 +318,7 @@ BoundExprPtr ExprBinder::BindBinaryOp(std::string_view op, BoundExprPtr l, Bound
 }
 
 BoundExprPtr ExprBinder::BindOperator(const ast::Expr& e) {
+  if (e.quantifier != ast::OpQuantifier::kNone) return BindArrayQuantified(e);  // array_binder.cpp
   const std::string& op = e.names.back();
   if (e.args.size() == 1) {
     BoundExprPtr arg = Bind(*e.args[0]);
@@ -355,10 +366,16 @@ BoundExprPtr ExprBinder::BindOperator(const ast::Expr& e) {
 
 BoundExprPtr ExprBinder::BindFunction(const ast::Expr& e) {
   std::string name = e.names.back();
+  if (e.names.size() == 2 && e.names[0] != "pg_catalog" && binder_ && !e.star && !e.over) {
+    std::vector<BoundExprPtr> user_args;  // a schema-qualified user function (sql_function_binder.cpp)
+    for (const auto& a : e.args) user_args.push_back(Bind(*a));
+    return BindSqlFunctionCall(*binder_, e, user_args, /*required=*/true);
+  }
   if (e.names.size() == 2 && e.names[0] != "pg_catalog") {
     throw AtLocation(DbError(SqlState::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", e.names[0])),
                      e.location);
   }
+  if (e.over) return BindWindowCall(e, AggregateKind(name, e.star));  // window_binder.cpp
   if (auto kind = AggregateKind(name, e.star)) return BindAggregate(e, *kind);
   if (e.over) {
     throw AtLocation(DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet"), e.location);
@@ -374,7 +391,20 @@ BoundExprPtr ExprBinder::BindFunction(const ast::Expr& e) {
     args.push_back(Bind(*a));
     types.push_back(args.back()->type);
   }
-  auto info = ResolveFunction(name, types);
+  if (IsSetReturningFunction(name)) return BindSetReturningCall(e, std::move(args));
+  if (name == "grouping" && e.names.size() == 1) return BindGroupingCall(e);  // grouping_binder.cpp
+  auto resolution = ResolveFunctionDetailed(name, types);
+  if (resolution.status == FunctionLookup::kAmbiguous) {
+    throw AtLocation(DbError(SqlState::kAmbiguousFunction,
+                             fmt::format("function {}({}) is not unique", JoinNames(e.names), TypeListText(types)))
+                         .WithHint("Could not choose a best candidate function. You might need to add explicit "
+                                   "type casts."),
+                     e.location);
+  }
+  auto& info = resolution.info;
+  if (!info && binder_) {
+    if (auto user = BindSqlFunctionCall(*binder_, e, args, /*required=*/false)) return user;
+  }
   if (!info) {
     throw AtLocation(DbError(SqlState::kUndefinedFunction,
                              fmt::format("function {}({}) does not exist", JoinNames(e.names), TypeListText(types)))
@@ -403,48 +433,22 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::Expr& e, AggKind kind) {
   if (inside_aggregate_) {
     throw AtLocation(DbError(SqlState::kGroupingError, "aggregate function calls cannot be nested"), e.location);
   }
-  if (e.over) {
+  if (e.over && !binding_window_aggregate_) {
     throw AtLocation(DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet"), e.location);
-  }
-  if (!e.agg_order.empty() || e.within_group) {
-    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "ordered-set aggregates are not supported yet"),
-                     e.location);
   }
   AggregateSpec spec;
   spec.kind = kind;
   spec.name = name;
   spec.distinct = e.distinct;
   inside_aggregate_ = true;
-  if (kind != AggKind::kCountStar) {
-    if (e.args.size() != 1) {
-      inside_aggregate_ = false;
-      std::vector<Type> types;
-      for (const auto& a : e.args) types.push_back(Bind(*a)->type);
-      throw AtLocation(DbError(SqlState::kUndefinedFunction,
-                               fmt::format("function {}({}) does not exist", name, TypeListText(types)))
-                           .WithHint("No function matches the given name and argument types. You might need to add "
-                                     "explicit type casts."),
-                       e.location);
-    }
-    spec.arg = Bind(*e.args[0]);
-    // Untyped literals become text, as PostgreSQL resolves unknown arguments.
-    if (spec.arg->type.id == TypeId::kUnknown) {
-      spec.arg = TryCoerce(std::move(spec.arg), kTextType, CastContext::kImplicit);
-    }
-    spec.input_type = spec.arg->type;
+  try {
+    BindAggregateArgs(*this, e, spec);
+    if (e.filter) spec.filter = CoerceToBool(Bind(*e.filter), "FILTER");
+  } catch (...) {
+    inside_aggregate_ = false;
+    throw;
   }
-  if (e.filter) spec.filter = CoerceToBool(Bind(*e.filter), "FILTER");
   inside_aggregate_ = false;
-  auto result = AggResultType(kind, spec.input_type);
-  if (!result) {
-    throw AtLocation(DbError(SqlState::kUndefinedFunction,
-                             fmt::format("function {}({}) does not exist", name, TypeListText({spec.input_type})))
-                         .WithHint("No function matches the given name and argument types. You might need to add "
-                                   "explicit type casts."),
-                     e.location);
-  }
-  spec.result_type = *result;
-  spec.arg_types = {spec.input_type};
   auto ref = std::make_unique<BoundExpr>(BoundKind::kAggRef, spec.result_type);
   ref->index = static_cast<int>(aggregates_->size());
   ref->name = name;
@@ -454,16 +458,17 @@ BoundExprPtr ExprBinder::BindAggregate(const ast::Expr& e, AggKind kind) {
 }
 
 BoundExprPtr ExprBinder::BindCast(const ast::Expr& e) {
-  auto target = LookupType(e.type_name.names, e.type_name.modifiers);
+  auto target = binder_ ? binder_->LookupTypeName(e.type_name)
+                        : LookupType(e.type_name.names, e.type_name.modifiers, e.type_name.array_bounds);
   if (!target) {
     throw AtLocation(DbError(SqlState::kUndefinedObject,
                              fmt::format("type \"{}\" does not exist", JoinNames(e.type_name.names))),
                      e.type_name.location >= 0 ? e.type_name.location : e.location);
   }
-  if (e.type_name.array_bounds > 0) {
-    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "arrays are not supported yet"), e.location);
-  }
-  BoundExprPtr arg = Bind(*e.args[0]);
+  // ARRAY[...]::t[] types its elements (and an empty ARRAY[]) from the cast.
+  BoundExprPtr arg = e.args[0]->kind == ast::ExprKind::kArray && IsArrayType(target->id)
+                         ? BindArrayConstructor(*e.args[0], *target)
+                         : Bind(*e.args[0]);
   Type from = arg->type;
   int arg_location = arg->location;
   BoundExprPtr out = TryCoerce(std::move(arg), *target, CastContext::kExplicit);
@@ -545,8 +550,7 @@ BoundExprPtr ExprBinder::BindIn(const ast::Expr& e) {
 
 BoundExprPtr ExprBinder::BindLike(const ast::Expr& e) {
   if (e.like_kind != ast::LikeKind::kLike && e.like_kind != ast::LikeKind::kILike) {
-    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "SIMILAR TO and regular expressions are not supported yet"),
-                     e.location);
+    return BindRegexMatch(*this, e);
   }
   auto out = std::make_unique<BoundExpr>(BoundKind::kLike, kBoolType);
   out->negated = e.negated;
@@ -620,9 +624,7 @@ BoundExprPtr ExprBinder::BindSubLink(const ast::Expr& e) {
                              fmt::format("cannot use subquery in {}", clause_)),
                      e.location);
   }
-  if (e.sublink_kind == ast::SubLinkKind::kArray) {
-    throw AtLocation(DbError(SqlState::kFeatureNotSupported, "ARRAY(subquery) is not supported yet"), e.location);
-  }
+  if (e.sublink_kind == ast::SubLinkKind::kArray) return BindArraySublink(e);  // array_binder.cpp
   BoundQuery q = binder_->BindSelect(*e.subquery, &scope_);
   auto out = std::make_unique<BoundExpr>(BoundKind::kSubquery, kBoolType);
   out->location = e.location;

@@ -7,6 +7,7 @@
 // aggregate's output.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,9 @@
 #include "engine/sql/planner/aggregate_spec.hpp"
 
 namespace basalt::engine::sql {
+
+struct SrfCall;        // planner/query_plans.hpp
+struct WindowBinding;  // binder/window_binding.hpp
 
 class ExprBinder {
  public:
@@ -27,6 +31,13 @@ class ExprBinder {
       : scope_(scope), clause_(clause), aggregates_(aggregates), binder_(binder) {}
 
   BoundExprPtr Bind(const ast::Expr& e);
+
+  // Where set-returning calls may appear (the SELECT list): each becomes a
+  // kSrfRef placeholder numbered by its position in `srfs` (srf_binder.cpp).
+  void AllowSetReturning(std::vector<SrfCall>* srfs) { srfs_ = srfs; }
+  // Where window function calls may appear (SELECT list, ORDER BY): each
+  // becomes a kWindowRef numbered by its position in windows->calls.
+  void AllowWindows(WindowBinding* windows) { windows_ = windows; }
 
  private:
   BoundExprPtr BindConst(const ast::Expr& e);
@@ -46,6 +57,19 @@ class ExprBinder {
   BoundExprPtr BindNullIf(const ast::Expr& e);
   BoundExprPtr BindDistinctFrom(const ast::Expr& e);
   BoundExprPtr BindSubLink(const ast::Expr& e);
+  // array_binder.cpp: ARRAY[...] (target: the type of an enclosing cast, which
+  // types an empty ARRAY[]), a[i] / a[i:j], x op ANY/ALL (array), ARRAY(subquery).
+  BoundExprPtr BindArrayConstructor(const ast::Expr& e, std::optional<Type> target = std::nullopt);
+  BoundExprPtr BindSubscript(const ast::Expr& e);
+  BoundExprPtr BindArrayQuantified(const ast::Expr& e);
+  BoundExprPtr BindArraySublink(const ast::Expr& e);
+  // A call of a registered table function (srf_binder.cpp).
+  BoundExprPtr BindSetReturningCall(const ast::Expr& e, std::vector<BoundExprPtr> args);
+  // f(...) OVER (...) (window_binder.cpp); `agg` is set for aggregates.
+  BoundExprPtr BindWindowCall(const ast::Expr& e, std::optional<AggKind> agg);
+  BoundExprPtr BindWindowArg(const ast::Expr& e);
+  // grouping(a, ...) placeholder (grouping_binder.cpp).
+  BoundExprPtr BindGroupingCall(const ast::Expr& e);
   // Equality between two already-bound values of a common type.
   BinaryFn EqualityFn(Type t, int location);
   // Brings every argument to a common type.
@@ -56,6 +80,14 @@ class ExprBinder {
   std::vector<AggregateSpec>* aggregates_;
   class Binder* binder_;
   bool inside_aggregate_ = false;
+  std::vector<SrfCall>* srfs_ = nullptr;
+  WindowBinding* windows_ = nullptr;
+  bool inside_window_ = false;
+  bool in_window_definition_ = false;  // binding a window's PARTITION BY / ORDER BY
+  bool binding_window_aggregate_ = false;
 };
+
+// True when `name` is a registered table function (functions/table_functions.hpp).
+bool IsSetReturningFunction(std::string_view name);
 
 }  // namespace basalt::engine::sql

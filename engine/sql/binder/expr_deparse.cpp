@@ -132,6 +132,9 @@ std::string DeparseExpr(const ast::Expr& e) {
     case K::kGreatest: return fmt::format("GREATEST({})", List(e.args));
     case K::kLeast: return fmt::format("LEAST({})", List(e.args));
     case K::kArray: return fmt::format("ARRAY[{}]", List(e.args));
+    case K::kSubscript:
+      return e.symmetric ? fmt::format("{}[{}:{}]", DeparseExpr(*e.args[0]), DeparseExpr(*e.args[1]), DeparseExpr(*e.args[2]))
+                         : fmt::format("{}[{}]", DeparseExpr(*e.args[0]), DeparseExpr(*e.args[1]));
     case K::kRow: return fmt::format("ROW({})", List(e.args));
     case K::kDefault: return "DEFAULT";
     case K::kSqlValue: {

@@ -1,40 +1,20 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_binder.hpp"
+#include "engine/sql/binder/grouping.hpp"
+#include "engine/sql/binder/select_helpers.hpp"
+#include "engine/sql/binder/window_binding.hpp"
+#include "engine/sql/planner/query_plans.hpp"
+#include "engine/sql/system/system_relation.hpp"
 
 namespace basalt::engine::sql {
 namespace {
 
 const Type kInt8Type{TypeId::kInt8, -1};
-
-// Replaces aggregate placeholders and GROUP BY expressions with columns of the
-// aggregate's output (keys first, then aggregates); any other column reference
-// left over is an error, as in PostgreSQL's check_ungrouped_columns.
-BoundExprPtr RewritePostAgg(BoundExprPtr e, const std::vector<BoundExprPtr>& keys) {
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (SameExpr(*e, *keys[i])) {
-      auto col = BoundExpr::Column(static_cast<int>(i), e->type);
-      col->location = e->location;
-      return col;
-    }
-  }
-  if (e->kind == BoundKind::kAggRef) {
-    auto col = BoundExpr::Column(static_cast<int>(keys.size()) + e->index, e->type);
-    col->location = e->location;
-    return col;
-  }
-  if (e->kind == BoundKind::kColumn) {
-    throw AtLocation(DbError(SqlState::kGroupingError,
-                             fmt::format("column \"{}\" must appear in the GROUP BY clause or be used in an aggregate "
-                                         "function",
-                                         e->name)),
-                     e->location);
-  }
-  for (auto& a : e->args) a = RewritePostAgg(std::move(a), keys);
-  return e;
-}
 
 bool ContainsAggRef(const BoundExpr& e) {
   if (e.kind == BoundKind::kAggRef) return true;
@@ -83,6 +63,8 @@ std::optional<catalog::TableDef> Binder::LookupTable(const ast::RangeVar& rv) {
                                          rv.schema, rv.name)),
                      rv.location);
   }
+  // pg_catalog is searched first, implicitly (engine/sql/system/).
+  if (const auto* sys = system::FindSystemRelation(rv.schema, rv.name)) return system::ToTableDef(*sys, database_);
   catalog::Oid schema = catalog::kPublicNamespaceOid;
   if (!rv.schema.empty()) {
     if (rv.schema == "pg_catalog" || rv.schema == "information_schema") return std::nullopt;
@@ -135,82 +117,6 @@ std::unique_ptr<TableScanPlan> Binder::BindTableScan(const catalog::TableDef& ta
   return scan;
 }
 
-PlanPtr Binder::BindFromItem(const ast::TableRef& ref, Scope& scope) {
-  switch (ref.kind) {
-    case ast::TableRef::Kind::kTable: {
-      catalog::TableDef table = ResolveTable(ref.table);
-      if (ref.alias && !ref.alias->columns.empty()) {
-        throw DbError(SqlState::kFeatureNotSupported, "column aliases in FROM are not supported yet");
-      }
-      std::string alias = ref.alias ? ref.alias->name : table.name;
-      for (const auto& t : scope.tables) {
-        if (t == alias) {
-          throw AtLocation(DbError(SqlState::kDuplicateAlias,
-                                   fmt::format("table name \"{}\" specified more than once", alias)),
-                           ref.table.location);
-        }
-      }
-      if (ref.alias) scope.aliased_tables.emplace_back(table.name, alias);
-      return BindTableScan(table, alias, scope, nullptr, "WHERE");
-    }
-    case ast::TableRef::Kind::kSubquery:
-    case ast::TableRef::Kind::kValues: {
-      if (ref.lateral) throw DbError(SqlState::kFeatureNotSupported, "LATERAL is not supported yet");
-      if (!ref.alias) {
-        throw AtLocation(DbError(SqlState::kSyntaxError, "subquery in FROM must have an alias")
-                             .WithHint("For example, FROM (SELECT ...) [AS] foo."),
-                         ref.location);
-      }
-      BoundQuery q = BindSelect(*ref.subquery);
-      const std::string& alias = ref.alias->name;
-      if (ref.alias->columns.size() > q.columns.size()) {
-        throw DbError(SqlState::kInvalidColumnReference,
-                      fmt::format("table \"{}\" has {} columns available but {} columns specified", alias,
-                                  q.columns.size(), ref.alias->columns.size()));
-      }
-      scope.tables.push_back(alias);
-      for (size_t i = 0; i < q.columns.size(); ++i) {
-        std::string name = i < ref.alias->columns.size() ? ref.alias->columns[i] : q.columns[i].name;
-        scope.columns.push_back(ScopeColumn{alias, name, q.columns[i].type, 0, 0});
-      }
-      q.plan->output_types.clear();
-      for (const auto& c : q.columns) q.plan->output_types.push_back(c.type);
-      return std::move(q.plan);
-    }
-    case ast::TableRef::Kind::kJoin: {
-      if (ref.natural || !ref.using_columns.empty()) {
-        throw DbError(SqlState::kFeatureNotSupported, "NATURAL and USING joins are not supported yet");
-      }
-      if (ref.alias) throw DbError(SqlState::kFeatureNotSupported, "aliases on JOIN clauses are not supported yet");
-      PlanPtr left = BindFromItem(*ref.left, scope);
-      PlanPtr right = BindFromItem(*ref.right, scope);
-      auto join = std::make_unique<NestedLoopJoinPlan>();
-      switch (ref.join_kind) {
-        case ast::JoinKind::kInner:
-        case ast::JoinKind::kCross: join->type = JoinType::kInner; break;
-        case ast::JoinKind::kLeft: join->type = JoinType::kLeft; break;
-        case ast::JoinKind::kRight: join->type = JoinType::kRight; break;
-        case ast::JoinKind::kFull: join->type = JoinType::kFull; break;
-      }
-      join->left_width = left->output_types.size();
-      join->right_width = right->output_types.size();
-      join->output_types = left->output_types;
-      join->output_types.insert(join->output_types.end(), right->output_types.begin(), right->output_types.end());
-      if (ref.on) {
-        ExprBinder eb(scope, "JOIN/ON", nullptr, this);
-        join->predicate = CoerceToBool(eb.Bind(*ref.on), "JOIN/ON");
-      }
-      join->child = std::move(left);
-      join->right = std::move(right);
-      return join;
-    }
-    case ast::TableRef::Kind::kFunction:
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "functions in FROM are not supported yet"),
-                       ref.location);
-  }
-  throw DbError(SqlState::kInternalError, "unknown FROM item");
-}
-
 BoundQuery Binder::BindValues(const ast::SelectStmt& stmt, const Scope* outer) {
   Scope empty;
   empty.outer = outer;
@@ -250,79 +156,36 @@ BoundQuery Binder::BindValues(const ast::SelectStmt& stmt, const Scope* outer) {
 }
 
 BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
-  if (!stmt.with.empty()) throw DbError(SqlState::kFeatureNotSupported, "WITH queries are not supported yet");
-  if (stmt.op != ast::SetOpKind::kNone) {
-    throw DbError(SqlState::kFeatureNotSupported, "UNION, INTERSECT and EXCEPT are not supported yet");
-  }
+  // WITH queries are visible to the whole statement, set operations included.
+  struct WithGuard {
+    std::vector<CteBinding>& ctes;
+    size_t keep;
+    ~WithGuard() { ctes.resize(keep); }
+  } with_guard{ctes_, ctes_.size()};
+  bool keep_unknown = set_op_leaf_;
+  set_op_leaf_ = false;
+  PushWith(stmt, outer);
+  if (stmt.op != ast::SetOpKind::kNone) return BindSetOperation(stmt, outer);
   if (stmt.into) throw DbError(SqlState::kFeatureNotSupported, "SELECT INTO is not supported yet");
   if (!stmt.locking.empty()) throw DbError(SqlState::kFeatureNotSupported, "SELECT ... FOR UPDATE is not supported yet");
-  if (!stmt.distinct_on.empty()) throw DbError(SqlState::kFeatureNotSupported, "DISTINCT ON is not supported yet");
-  if (!stmt.windows.empty()) throw DbError(SqlState::kFeatureNotSupported, "window functions are not supported yet");
-  if (!stmt.values.empty()) {
-    BoundQuery q = BindValues(stmt, outer);
-    if (!stmt.order_by.empty() || stmt.limit || stmt.offset) {
-      throw DbError(SqlState::kFeatureNotSupported, "ORDER BY and LIMIT on VALUES are not supported yet");
-    }
-    return q;
-  }
+  if (!stmt.values.empty()) return ApplyOrderLimit(BindValues(stmt, outer), stmt);
 
-  // FROM
+  // FROM and WHERE (from_binder.cpp)
   Scope scope;
   scope.outer = outer;
-  PlanPtr plan;
-  if (stmt.from.empty()) {
-    auto one = std::make_unique<ValuesPlan>();
-    one->rows.emplace_back();
-    plan = std::move(one);
-    if (stmt.where) {
-      ExprBinder eb(scope, "WHERE", nullptr, this);
-      auto filter = std::make_unique<FilterPlan>();
-      filter->predicate = CoerceToBool(eb.Bind(*stmt.where), "WHERE");
-      filter->child = std::move(plan);
-      plan = std::move(filter);
-    }
-  } else if (stmt.from.size() == 1 && stmt.from[0]->kind == ast::TableRef::Kind::kTable) {
-    // One table: WHERE goes into the scan, where it can narrow the key range.
-    const ast::TableRef& ref = *stmt.from[0];
-    catalog::TableDef table = ResolveTable(ref.table);
-    std::string alias = ref.alias ? ref.alias->name : table.name;
-    if (ref.alias && !ref.alias->columns.empty()) {
-      throw DbError(SqlState::kFeatureNotSupported, "column aliases in FROM are not supported yet");
-    }
-    if (ref.alias) scope.aliased_tables.emplace_back(table.name, alias);
-    plan = BindTableScan(table, alias, scope, stmt.where.get(), "WHERE");
-  } else {
-    for (const auto& ref : stmt.from) {
-      PlanPtr item = BindFromItem(*ref, scope);
-      if (!plan) {
-        plan = std::move(item);
-        continue;
-      }
-      auto join = std::make_unique<NestedLoopJoinPlan>();
-      join->left_width = plan->output_types.size();
-      join->right_width = item->output_types.size();
-      join->output_types = plan->output_types;
-      join->output_types.insert(join->output_types.end(), item->output_types.begin(), item->output_types.end());
-      join->child = std::move(plan);
-      join->right = std::move(item);
-      plan = std::move(join);
-    }
-    if (stmt.where) {
-      ExprBinder eb(scope, "WHERE", nullptr, this);
-      auto filter = std::make_unique<FilterPlan>();
-      filter->predicate = CoerceToBool(eb.Bind(*stmt.where), "WHERE");
-      filter->output_types = plan->output_types;
-      filter->child = std::move(plan);
-      plan = std::move(filter);
-    }
-  }
+  PlanPtr plan = BindFromWhere(stmt, scope);
 
   // Select list: expand stars, bind (aggregates allowed).
   std::vector<AggregateSpec> aggregates;
   std::vector<BoundExprPtr> targets;
   std::vector<OutputColumn> columns;
+  std::vector<SrfCall> srfs;
+  WindowBinding windows;  // window_binder.cpp
+  windows.named = &stmt.windows;
   {
     ExprBinder eb(scope, "SELECT", &aggregates, this);
+    eb.AllowSetReturning(&srfs);
+    eb.AllowWindows(&windows);
     for (const auto& t : stmt.targets) {
       const ast::Expr& e = *t.expr;
       if (e.kind == ast::ExprKind::kColumnRef && e.star) {
@@ -335,6 +198,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         for (size_t i = 0; i < scope.columns.size(); ++i) {
           const ScopeColumn& c = scope.columns[i];
           if (!qualifier.empty() && c.table != qualifier) continue;
+          if (qualifier.empty() && c.hidden) continue;  // merged away by JOIN USING
           any = true;
           auto col = BoundExpr::Column(static_cast<int>(i), c.type);
           col->name = fmt::format("{}.{}", c.table, c.name);
@@ -355,22 +219,20 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         col.attnum = scope.columns[b->index].attnum;
       }
       // An untyped literal in the select list is resolved as text.
-      if (b->type.id == TypeId::kUnknown) b = TryCoerce(std::move(b), Type{TypeId::kText, -1}, CastContext::kImplicit);
+      if (b->type.id == TypeId::kUnknown && !keep_unknown) {
+        b = TryCoerce(std::move(b), Type{TypeId::kText, -1}, CastContext::kImplicit);
+      }
       col.type = b->type;
       targets.push_back(std::move(b));
       columns.push_back(std::move(col));
     }
   }
 
-  // GROUP BY: names and ordinals may refer to the select list.
+  // GROUP BY: names and ordinals may refer to the select list; GROUPING SETS,
+  // ROLLUP and CUBE expand to a list of sets over the same keys (grouping_binder.cpp).
   std::vector<BoundExprPtr> group_keys;
-  for (const auto& g : stmt.group_by) {
-    const ast::Expr* expr = g.get();
-    if (expr->kind == ast::ExprKind::kFunc && !expr->names.empty() &&
-        (expr->names[0] == "grouping sets" || expr->names[0] == "rollup" || expr->names[0] == "cube")) {
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "GROUPING SETS, ROLLUP and CUBE are not supported yet"),
-                       expr->location);
-    }
+  auto bind_key = [&](const ast::Expr& item) -> int {
+    const ast::Expr* expr = &item;
     if (expr->kind == ast::ExprKind::kConst && expr->const_kind == ast::ConstKind::kInteger) {
       int64_t pos = expr->int_value;
       if (pos < 1 || pos > static_cast<int64_t>(stmt.targets.size())) {
@@ -391,30 +253,33 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         }
       }
     }
-    std::vector<AggregateSpec> none;
     ExprBinder eb(scope, "GROUP BY", nullptr, this);
     BoundExprPtr key = eb.Bind(*expr);
     if (key->type.id == TypeId::kUnknown) key = TryCoerce(std::move(key), Type{TypeId::kText, -1}, CastContext::kImplicit);
+    for (size_t i = 0; i < group_keys.size(); ++i) {
+      if (SameExpr(*group_keys[i], *key)) return static_cast<int>(i);
+    }
     group_keys.push_back(std::move(key));
+    return static_cast<int>(group_keys.size() - 1);
+  };
+  PostAggLayout layout;
+  bool grouping_sets = HasGroupingSets(stmt.group_by);
+  if (grouping_sets) {
+    layout.sets = ExpandGroupingSets(stmt.group_by, bind_key);
+  } else {
+    for (const auto& g : stmt.group_by) bind_key(*g);
   }
 
   // ORDER BY items: an output column (by name or position) or an expression
   // over the input, carried as a hidden extra column.
-  struct OrderItem {
-    int column = -1;
-    BoundExprPtr expr;  // when not an output column
-    const ast::SortBy* sort = nullptr;
-  };
-  std::vector<OrderItem> order;
-  for (const auto& s : stmt.order_by) {
+  // An ORDER BY or DISTINCT ON item: an output column or a hidden expression.
+  auto resolve = [&](const ast::Expr& e, const char* clause) {
     OrderItem item;
-    item.sort = &s;
-    const ast::Expr& e = *s.expr;
     if (e.kind == ast::ExprKind::kConst && e.const_kind == ast::ConstKind::kInteger) {
       int64_t pos = e.int_value;
       if (pos < 1 || pos > static_cast<int64_t>(columns.size())) {
         throw AtLocation(DbError(SqlState::kInvalidColumnReference,
-                                 fmt::format("ORDER BY position {} is not in select list", pos)),
+                                 fmt::format("{} position {} is not in select list", clause, pos)),
                          e.location);
       }
       item.column = static_cast<int>(pos - 1);
@@ -424,7 +289,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         if (columns[i].name != name->names[0]) continue;
         if (match >= 0 && !SameExpr(*targets[match], *targets[i])) {
           throw AtLocation(DbError(SqlState::kAmbiguousColumn,
-                                   fmt::format("ORDER BY \"{}\" is ambiguous", name->names[0])),
+                                   fmt::format("{} \"{}\" is ambiguous", clause, name->names[0])),
                            e.location);
         }
         if (match < 0) match = static_cast<int>(i);
@@ -432,7 +297,8 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
       item.column = match;
     }
     if (item.column < 0) {
-      ExprBinder eb(scope, "ORDER BY", &aggregates, this);
+      ExprBinder eb(scope, clause, &aggregates, this);
+      eb.AllowWindows(&windows);
       item.expr = eb.Bind(e);
       if (item.expr->type.id == TypeId::kUnknown) {
         item.expr = TryCoerce(std::move(item.expr), Type{TypeId::kText, -1}, CastContext::kImplicit);
@@ -445,8 +311,16 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         }
       }
     }
+    return item;
+  };
+  std::vector<OrderItem> order;
+  for (const auto& s : stmt.order_by) {
+    OrderItem item = resolve(*s.expr, "ORDER BY");
+    item.sort = &s;
     order.push_back(std::move(item));
   }
+  std::vector<OrderItem> distinct_on;  // SELECT DISTINCT ON (...)
+  for (const auto& d : stmt.distinct_on) distinct_on.push_back(resolve(*d, "DISTINCT ON"));
 
   BoundExprPtr having;
   if (stmt.having) {
@@ -454,8 +328,28 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
     having = CoerceToBool(eb.Bind(*stmt.having), "HAVING");
   }
 
-  bool aggregated = !aggregates.empty() || !group_keys.empty() || having;
-  if (aggregated) {
+  bool uses_grouping = false;
+  for (const auto& t : targets) uses_grouping = uses_grouping || ContainsGroupingCall(*t);
+  for (const auto& o : order) uses_grouping = uses_grouping || (o.expr && ContainsGroupingCall(*o.expr));
+  if (having) uses_grouping = uses_grouping || ContainsGroupingCall(*having);
+  bool aggregated = !aggregates.empty() || !group_keys.empty() || having || grouping_sets || uses_grouping;
+  if (aggregated && grouping_sets) {
+    auto gs = std::make_unique<GroupingSetsPlan>();
+    for (const auto& k : group_keys) gs->output_types.push_back(k->type);
+    gs->output_types.push_back(Type{TypeId::kInt8, -1});
+    for (const auto& a : aggregates) gs->output_types.push_back(a.result_type);
+    for (auto& k : group_keys) gs->keys.push_back(CloneExpr(*k));
+    gs->sets = layout.sets;
+    gs->aggregates = std::move(aggregates);
+    gs->child = std::move(plan);
+    plan = std::move(gs);
+    layout.set_column = static_cast<int>(group_keys.size());
+    layout.agg_base = group_keys.size() + 1;
+  } else if (aggregated) {
+    std::vector<int> all;
+    for (size_t i = 0; i < group_keys.size(); ++i) all.push_back(static_cast<int>(i));
+    layout.sets = {all};
+    layout.agg_base = group_keys.size();
     auto agg = std::make_unique<AggregatePlan>();
     for (const auto& k : group_keys) agg->output_types.push_back(k->type);
     for (const auto& a : aggregates) agg->output_types.push_back(a.result_type);
@@ -463,13 +357,18 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
     agg->aggregates = std::move(aggregates);
     agg->child = std::move(plan);
     plan = std::move(agg);
-    for (auto& t : targets) t = RewritePostAgg(std::move(t), group_keys);
+  }
+  if (aggregated) {
+    for (auto& t : targets) t = RewritePostAgg(std::move(t), group_keys, &layout);
     for (auto& o : order) {
-      if (o.expr) o.expr = RewritePostAgg(std::move(o.expr), group_keys);
+      if (o.expr) o.expr = RewritePostAgg(std::move(o.expr), group_keys, &layout);
+    }
+    for (auto& o : distinct_on) {
+      if (o.expr) o.expr = RewritePostAgg(std::move(o.expr), group_keys, &layout);
     }
     if (having) {
       auto filter = std::make_unique<FilterPlan>();
-      filter->predicate = RewritePostAgg(std::move(having), group_keys);
+      filter->predicate = RewritePostAgg(std::move(having), group_keys, &layout);
       filter->output_types = plan->output_types;
       filter->child = std::move(plan);
       plan = std::move(filter);
@@ -480,6 +379,38 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
         throw DbError(SqlState::kInternalError, "aggregate in ORDER BY without aggregation");
       }
     }
+  }
+  // Window functions run after grouping and HAVING (window_binder.cpp).
+  if (!windows.calls.empty()) {
+    if (aggregated) {
+      for (auto& w : windows.windows) {
+        for (auto& p : w.partition) p = RewritePostAgg(std::move(p), group_keys, &layout);
+        for (auto& o : w.order) o = RewritePostAgg(std::move(o), group_keys, &layout);
+      }
+      for (auto& c : windows.calls) {
+        for (auto& a : c.args) a = RewritePostAgg(std::move(a), group_keys, &layout);
+        if (c.aggregate.arg) c.aggregate.arg = RewritePostAgg(std::move(c.aggregate.arg), group_keys, &layout);
+        if (c.aggregate.filter) c.aggregate.filter = RewritePostAgg(std::move(c.aggregate.filter), group_keys, &layout);
+        for (auto& x : c.aggregate.extra_args) x = RewritePostAgg(std::move(x), group_keys, &layout);
+      }
+    }
+    std::vector<BoundExprPtr*> uses;
+    for (auto& t : targets) uses.push_back(&t);
+    for (auto& o : order) uses.push_back(&o.expr);
+    for (auto& o : distinct_on) uses.push_back(&o.expr);
+    for (auto& call : srfs) {
+      for (auto& a : call.args) uses.push_back(&a);
+    }
+    plan = AddWindowPlan(std::move(plan), windows, uses);
+  }
+  // Set-returning functions in the select list run after grouping (srf_binder.cpp).
+  if (!srfs.empty()) {
+    if (aggregated) {
+      for (auto& call : srfs) {
+        for (auto& a : call.args) a = RewritePostAgg(std::move(a), group_keys, &layout);
+      }
+    }
+    plan = AddProjectSet(std::move(plan), srfs, targets);
   }
 
   // Projection: visible targets, then hidden ORDER BY expressions.
@@ -498,9 +429,20 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
     project->output_types.push_back(o.expr->type);
     project->exprs.push_back(std::move(o.expr));
   }
+  for (auto& o : distinct_on) {
+    if (!o.expr) continue;
+    for (size_t j = visible; j < project->exprs.size() && o.column < 0; ++j) {
+      if (SameExpr(*project->exprs[j], *o.expr)) o.column = static_cast<int>(j);  // also an ORDER BY item
+    }
+    if (o.column >= 0) continue;
+    o.column = static_cast<int>(project->exprs.size());
+    project->output_types.push_back(o.expr->type);
+    project->exprs.push_back(std::move(o.expr));
+  }
   std::vector<Type> projected_types = project->output_types;
   project->child = std::move(plan);
   plan = std::move(project);
+  if (!distinct_on.empty()) plan = AddDistinctOn(std::move(plan), distinct_on, order, projected_types, stmt);
 
   if (stmt.distinct) {
     auto distinct = std::make_unique<DistinctPlan>();
@@ -508,7 +450,7 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
     distinct->child = std::move(plan);
     plan = std::move(distinct);
   }
-  if (!order.empty()) {
+  if (!order.empty() && distinct_on.empty()) {
     auto sort = std::make_unique<SortPlan>();
     for (const auto& o : order) {
       SortKey k;
@@ -520,8 +462,10 @@ BoundQuery Binder::BindSelect(const ast::SelectStmt& stmt, const Scope* outer) {
       sort->keys.push_back(k);
     }
     sort->output_types = projected_types;
-    sort->child = std::move(plan);
-    plan = std::move(sort);
+    if (stmt.distinct || aggregated || !ScanDeliversOrder(*plan, sort->keys, stmt.limit != nullptr)) {
+      sort->child = std::move(plan);
+      plan = std::move(sort);
+    }
   }
   if (stmt.limit || stmt.offset) {
     auto limit = std::make_unique<LimitPlan>();

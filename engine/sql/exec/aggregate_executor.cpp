@@ -51,14 +51,7 @@ void AggregateExecutor::Consume() {
       }
       std::vector<AggState>& states = states_[g];
       for (size_t i = 0; i < plan_.aggregates.size(); ++i) {
-        const AggregateSpec& spec = plan_.aggregates[i];
-        if (spec.filter && !EvaluatePredicate(*spec.filter, row, ctx_.eval)) continue;
-        Value v = spec.arg ? Evaluate(*spec.arg, row, ctx_.eval) : Value();
-        if (spec.distinct) {
-          if (v.is_null()) continue;
-          if (!states[i].seen->insert(Row{v}).second) continue;
-        }
-        AggUpdate(spec, states[i], v);
+        AggAccumulate(plan_.aggregates[i], states[i], row, ctx_.eval);
       }
     }
   }
@@ -74,7 +67,7 @@ bool AggregateExecutor::Next(RowBatch& out) {
   if (!consumed_) Consume();
   while (next_ < group_keys_.size() && out.size() < kBatchSize) {
     Row& row = out.rows.emplace_back(std::move(group_keys_[next_]));
-    for (size_t i = 0; i < plan_.aggregates.size(); ++i) row.push_back(AggFinal(plan_.aggregates[i], states_[next_][i]));
+    for (size_t i = 0; i < plan_.aggregates.size(); ++i) row.push_back(AggFinalOrdered(plan_.aggregates[i], states_[next_][i]));
     ++next_;
   }
   return !out.empty();

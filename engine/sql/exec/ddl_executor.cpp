@@ -1,9 +1,15 @@
 #include "engine/sql/exec/ddl_executor.hpp"
 
+#include "engine/sql/exec/ddl_dispatch.hpp"
+
 #include <fmt/format.h>
 
 #include "engine/sql/binder/coerce.hpp"
+#include "engine/sql/exec/ddl_sequence.hpp"
+#include "engine/sql/exec/ddl_serial.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
+#include "engine/sql/exec/constraint_ddl.hpp"
+#include "engine/sql/exec/foreign_keys.hpp"
 #include "engine/sql/types/typmod.hpp"
 
 namespace basalt::engine::sql {
@@ -55,10 +61,6 @@ void SetPrimaryKey(catalog::TableDef& table, const std::vector<std::string>& col
 void RejectConstraint(const ast::Constraint& c) {
   const char* what = nullptr;
   switch (c.kind) {
-    case ast::ConstraintKind::kUnique: what = "UNIQUE constraints"; break;
-    case ast::ConstraintKind::kCheck: what = "CHECK constraints"; break;
-    case ast::ConstraintKind::kForeignKey: what = "FOREIGN KEY constraints"; break;
-    case ast::ConstraintKind::kIdentity: what = "identity columns"; break;
     case ast::ConstraintKind::kGenerated: what = "generated columns"; break;
     default: return;
   }
@@ -87,22 +89,20 @@ void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecCo
     throw err;
   }
 
+  table.reloptions = CheckRelOptions(stmt.options);  // ddl_reloptions.cpp
+  std::vector<OwnedSequence> owned_sequences;      // serial / identity columns (ddl_serial.cpp)
   for (const ast::ColumnDef& cd : stmt.columns) {
     if (table.FindColumn(cd.name) >= 0) {
       throw DbError(SqlState::kDuplicateColumn, fmt::format("column \"{}\" specified more than once", cd.name));
     }
-    const std::string& last = cd.type.names.empty() ? std::string() : cd.type.names.back();
-    if (last == "serial" || last == "bigserial" || last == "smallserial" || last == "serial4" || last == "serial8") {
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "serial columns are not supported yet"),
-                       cd.type.location);
+    if (IsSerialTypeName(cd.type)) {
+      table.columns.push_back(MakeSerialColumn(cd, table, binder, ctx, owned_sequences));
+      continue;
     }
-    auto type = LookupType(cd.type.names, cd.type.modifiers);
+    auto type = binder.LookupTypeName(cd.type);
     if (!type) {
       throw AtLocation(DbError(SqlState::kUndefinedObject, fmt::format("type \"{}\" does not exist", JoinNames(cd.type.names))),
                        cd.type.location);
-    }
-    if (cd.type.array_bounds > 0) {
-      throw AtLocation(DbError(SqlState::kFeatureNotSupported, "array columns are not supported yet"), cd.type.location);
     }
     catalog::ColumnDef col;
     col.name = cd.name;
@@ -118,6 +118,9 @@ void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecCo
         case ast::ConstraintKind::kNull: break;
         case ast::ConstraintKind::kDefault: table.columns[i].default_sql = DeparseExpr(*c.expr); break;
         case ast::ConstraintKind::kPrimaryKey: SetPrimaryKey(table, {table.columns[i].name}, c.name, c.location); break;
+        case ast::ConstraintKind::kIdentity:
+          MakeIdentityColumn(c, stmt.columns[i], table, static_cast<int>(i), binder, ctx, owned_sequences);
+          break;
         default: break;
       }
     }
@@ -130,7 +133,10 @@ void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecCo
   for (size_t i = 0; i < table.columns.size(); ++i) {
     if (!table.columns[i].default_sql.empty()) binder.BindColumnDefault(table, static_cast<int>(i));
   }
+  AddCreateTableConstraints(table, stmt, binder, ctx);
   ctx.catalog->CreateTable(*ctx.txn, table);
+  LinkOwnedSequences(ctx, table, owned_sequences);
+  RegisterForeignKeys(table, ctx);
 }
 
 void ExecuteDropTable(const ast::DropStmt& stmt, Binder& binder, ExecContext& ctx, const NoticeFn& notice) {
@@ -147,9 +153,26 @@ void ExecuteDropTable(const ast::DropStmt& stmt, Binder& binder, ExecContext& ct
       }
       throw DbError(SqlState::kUndefinedTable, fmt::format("table \"{}\" does not exist", shown));
     }
+    if (t->relkind == 'S') {
+      throw DbError(SqlState::kWrongObjectType, fmt::format("\"{}\" is not a table", t->name))
+          .WithHint("Use DROP SEQUENCE to remove a sequence.");
+    }
+    if (t->relkind == 'v') {
+      throw DbError(SqlState::kWrongObjectType, fmt::format("\"{}\" is not a table", t->name))
+          .WithHint("Use DROP VIEW to remove a view.");
+    }
     tables.push_back(std::move(*t));
   }
-  for (const auto& t : tables) ctx.catalog->DropTable(*ctx.txn, t);
+  for (const auto& t : tables) DropDependentViews(ctx, t, stmt.cascade, notice, tables);  // view_ddl.cpp
+  for (const auto& t : tables) {
+    // Re-read: dropping an earlier table may have changed this one's links.
+    auto current = ctx.catalog->FindTable(*ctx.txn, t.database, t.schema, t.name);
+    if (current) DropForeignKeyLinks(*current, ctx, stmt.cascade, notice, tables);
+  }
+  for (const auto& t : tables) {
+    ctx.catalog->DropTable(*ctx.txn, t);
+    DropOwnedSequences(ctx, t, "");
+  }
 }
 
 }  // namespace basalt::engine::sql

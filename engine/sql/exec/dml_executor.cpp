@@ -5,6 +5,8 @@
 #include "engine/catalog/row_codec.hpp"
 #include "engine/sql/exec/executor.hpp"
 #include "engine/sql/exec/expr_eval.hpp"
+#include "engine/sql/exec/foreign_keys.hpp"
+#include "engine/sql/exec/index_maintainer.hpp"
 #include "engine/sql/types/text_io.hpp"
 
 namespace basalt::engine::sql {
@@ -69,6 +71,8 @@ int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx) {
   const catalog::TableDef& table = dml.table;
   ctx.txn->CheckWritable("INSERT");
   ExecutorPtr source = BuildExecutor(*dml.source, ctx);
+  IndexMaintainer indexes(table, ctx);
+  ForeignKeyEnforcer fks(table, ctx);
   RowBatch batch;
   int64_t count = 0;
   while (source->Next(batch)) {
@@ -76,6 +80,7 @@ int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx) {
     int64_t row_id = table.has_primary_key() ? 0 : ctx.catalog->AllocateRowIds(static_cast<int64_t>(batch.size()));
     for (Row& row : batch.rows) {
       CheckNotNull(table, row, ctx.eval);
+      indexes.CheckConstraints(row);
       std::string key;
       if (table.has_primary_key()) {
         key = catalog::EncodePrimaryKey(table, row);
@@ -84,9 +89,12 @@ int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx) {
         key = catalog::EncodeRowIdKey(table.oid, row_id++);
       }
       ctx.txn->Put(Cf::kRows, key, catalog::EncodeRowValue(table, row));
+      indexes.Insert(row, key);
+      fks.QueueInsert(row);
       ++count;
     }
   }
+  fks.Finish();
   return count;
 }
 
@@ -120,6 +128,8 @@ int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx) {
   std::vector<Row> targets = CollectTargets(dml, ctx);
   bool key_changing = false;
   for (int c : table.primary_key) key_changing = key_changing || dml.assignments[c];
+  IndexMaintainer indexes(table, ctx);
+  ForeignKeyEnforcer fks(table, ctx);
   int64_t count = 0;
   for (Row& scanned : targets) {
     ctx.CheckCancel();
@@ -131,6 +141,7 @@ int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx) {
       if (dml.assignments[i]) updated[i] = Evaluate(*dml.assignments[i], *current, ctx.eval);
     }
     CheckNotNull(table, updated, ctx.eval);
+    indexes.CheckConstraints(updated);
     std::string new_key = key;
     if (table.has_primary_key() && key_changing) {
       new_key = catalog::EncodePrimaryKey(table, updated);
@@ -140,22 +151,31 @@ int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx) {
       }
     }
     ctx.txn->Put(Cf::kRows, new_key, catalog::EncodeRowValue(table, updated));
+    indexes.Update(*current, key, updated, new_key);
+    fks.QueueUpdate(*current, updated);
     ++count;
   }
+  fks.Finish();
   return count;
 }
 
 int64_t ExecuteDelete(const BoundDml& dml, ExecContext& ctx) {
   ctx.txn->CheckWritable("DELETE");
   std::vector<Row> targets = CollectTargets(dml, ctx);
+  IndexMaintainer indexes(dml.table, ctx);
+  ForeignKeyEnforcer fks(dml.table, ctx);
   int64_t count = 0;
   for (Row& scanned : targets) {
     ctx.CheckCancel();
     std::string key = scanned.back().as_string();
-    if (!LockCurrent(dml, key, txn::LockMode::kExclusive, ctx)) continue;
+    auto current = LockCurrent(dml, key, txn::LockMode::kExclusive, ctx);
+    if (!current) continue;
     ctx.txn->Delete(Cf::kRows, key);
+    indexes.Delete(*current, key);
+    fks.QueueDelete(*current);
     ++count;
   }
+  fks.Finish();
   return count;
 }
 

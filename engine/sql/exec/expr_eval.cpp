@@ -1,11 +1,15 @@
 #include "engine/sql/exec/expr_eval.hpp"
 
+#include <deque>
+
 #include <fmt/format.h>
 
+#include "engine/sql/exec/array_eval.hpp"
 #include "engine/sql/types/casts.hpp"
 #include "engine/sql/types/compare.hpp"
 
 namespace basalt::engine::sql {
+Value EvalSqlFunctionCall(const BoundExpr& e, const Row& row, EvalContext& ctx);  // sql_function_eval.cpp
 namespace {
 
 const Value kNull;
@@ -37,42 +41,72 @@ size_t Utf8Len(unsigned char lead) {
 
 char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool LikeRec(std::string_view t, size_t ti, std::string_view p, size_t pi, bool ci, int esc) {
-  while (pi < p.size()) {
+enum class LikeResult { kFalse, kTrue, kAbort };
+
+[[noreturn]] void LikeEndsWithEscape() {
+  throw DbError(SqlState::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
+}
+
+// PostgreSQL's MatchText (like_match.c): kAbort means no match is possible
+// for any later start position either, which keeps "%a%a%a...b" linear-ish
+// instead of exponential.
+LikeResult LikeRec(std::string_view t, size_t ti, std::string_view p, size_t pi, bool ci, int esc) {
+  auto same = [ci](char a, char b) { return ci ? FoldAscii(a) == FoldAscii(b) : a == b; };
+  auto is_esc = [esc](char c) { return esc >= 0 && static_cast<unsigned char>(c) == esc; };
+  if (p.size() - pi == 1 && p[pi] == '%') return LikeResult::kTrue;
+  while (ti < t.size() && pi < p.size()) {
     char pc = p[pi];
-    if (pc == '%') {
-      // Collapse runs of % and try every suffix.
-      while (pi < p.size() && p[pi] == '%') ++pi;
-      if (pi == p.size()) return true;
-      for (size_t k = ti; k <= t.size(); k += (k < t.size() ? Utf8Len(static_cast<unsigned char>(t[k])) : 1)) {
-        if (LikeRec(t, k, p, pi, ci, esc)) return true;
-        if (k == t.size()) break;
+    if (is_esc(pc)) {
+      if (++pi >= p.size()) LikeEndsWithEscape();
+      if (!same(p[pi], t[ti])) return LikeResult::kFalse;
+    } else if (pc == '%') {
+      ++pi;
+      while (pi < p.size()) {
+        if (p[pi] == '%') {
+          ++pi;
+        } else if (p[pi] == '_') {
+          if (ti >= t.size()) return LikeResult::kAbort;
+          ti += Utf8Len(static_cast<unsigned char>(t[ti]));
+          ++pi;
+        } else {
+          break;
+        }
       }
-      return false;
-    }
-    if (ti >= t.size()) return false;
-    if (pc == '_') {
+      if (pi >= p.size()) return LikeResult::kTrue;
+      char first;
+      if (is_esc(p[pi])) {
+        if (pi + 1 >= p.size()) LikeEndsWithEscape();
+        first = p[pi + 1];
+      } else {
+        first = p[pi];
+      }
+      while (ti < t.size()) {
+        if (same(t[ti], first)) {
+          LikeResult r = LikeRec(t, ti, p, pi, ci, esc);
+          if (r != LikeResult::kFalse) return r;
+        }
+        ti += Utf8Len(static_cast<unsigned char>(t[ti]));
+      }
+      return LikeResult::kAbort;
+    } else if (pc == '_') {
       ti += Utf8Len(static_cast<unsigned char>(t[ti]));
       ++pi;
       continue;
+    } else if (!same(pc, t[ti])) {
+      return LikeResult::kFalse;
     }
-    if (esc >= 0 && static_cast<unsigned char>(pc) == esc) {
-      ++pi;
-      if (pi >= p.size()) {
-        throw DbError(SqlState::kInvalidEscapeSequence, "LIKE pattern must not end with escape character");
-      }
-      pc = p[pi];
-    }
-    char tc = t[ti];
-    if (ci ? FoldAscii(tc) != FoldAscii(pc) : tc != pc) return false;
-    ++ti;
     ++pi;
+    ++ti;
   }
-  return ti == t.size();
+  if (ti < t.size()) return LikeResult::kFalse;
+  while (pi < p.size() && p[pi] == '%') ++pi;
+  return pi >= p.size() ? LikeResult::kTrue : LikeResult::kAbort;
 }
 
 // Runs a subquery plan with `row` as its innermost outer row.
 Value EvalSubquery(const BoundExpr& e, const Row& row, EvalContext& ctx) {
+  // A scalar sublink with arguments is a SQL function call (sql_function_binder.hpp).
+  if (e.subquery_kind == SubqueryKind::kScalar && !e.args.empty()) return EvalSqlFunctionCall(e, row, ctx);
   Value test;
   if (e.subquery_kind == SubqueryKind::kAny || e.subquery_kind == SubqueryKind::kAll) {
     test = Evaluate(*e.args[0], row, ctx);
@@ -88,6 +122,8 @@ Value EvalSubquery(const BoundExpr& e, const Row& row, EvalContext& ctx) {
   switch (e.subquery_kind) {
     case SubqueryKind::kExists:
       return Value::Bool(exec->Next(batch));
+    case SubqueryKind::kArray:
+      return CollectArray(*exec);
     case SubqueryKind::kScalar: {
       Value result;
       size_t seen = 0;
@@ -125,7 +161,7 @@ Value EvalSubquery(const BoundExpr& e, const Row& row, EvalContext& ctx) {
 }  // namespace
 
 bool LikeMatch(std::string_view text, std::string_view pattern, bool case_insensitive, int escape_char) {
-  return LikeRec(text, 0, pattern, 0, case_insensitive, escape_char);
+  return LikeRec(text, 0, pattern, 0, case_insensitive, escape_char) == LikeResult::kTrue;
 }
 
 Value Evaluate(const BoundExpr& e, const Row& row, EvalContext& ctx) {
@@ -152,13 +188,34 @@ Value Evaluate(const BoundExpr& e, const Row& row, EvalContext& ctx) {
       return e.unary_fn(v);
     }
     case BoundKind::kFunction: {
-      std::vector<Value> vals;
-      vals.reserve(e.args.size());
-      for (const auto& a : e.args) {
-        vals.push_back(Evaluate(*a, row, ctx));
-        if (e.strict && vals.back().is_null()) return kNull;
+      // No per-row allocation for the common small calls: arguments live on the
+      // stack, and the argument type list reuses a per-thread buffer.
+      constexpr size_t kInline = 8;
+      Value inline_vals[kInline];
+      std::vector<Value> heap_vals;
+      const size_t n = e.args.size();
+      Value* vals = inline_vals;
+      if (n > kInline) {
+        heap_vals.resize(n);
+        vals = heap_vals.data();
       }
-      return e.scalar_fn(vals, e.ArgTypes(), e.type, ctx);
+      for (size_t i = 0; i < n; ++i) {
+        vals[i] = Evaluate(*e.args[i], row, ctx);
+        if (e.strict && vals[i].is_null()) return kNull;
+      }
+      // One buffer per nesting depth (a function may evaluate expressions, e.g.
+      // a SQL-language function's body); a deque keeps references stable.
+      thread_local std::deque<std::vector<Type>> type_buffers;
+      thread_local size_t depth = 0;
+      if (type_buffers.size() <= depth) type_buffers.emplace_back();
+      std::vector<Type>& arg_types = type_buffers[depth];
+      arg_types.clear();
+      for (const auto& a : e.args) arg_types.push_back(a->type);
+      struct DepthGuard {
+        size_t& d;
+        ~DepthGuard() { --d; }
+      } guard{++depth};
+      return e.scalar_fn(std::span<const Value>(vals, n), arg_types, e.type, ctx);
     }
     case BoundKind::kCast: {
       Value v = Evaluate(*e.args[0], row, ctx);
@@ -288,7 +345,11 @@ Value Evaluate(const BoundExpr& e, const Row& row, EvalContext& ctx) {
     }
     case BoundKind::kSubquery:
       return EvalSubquery(e, row, ctx);
+    case BoundKind::kArrayCompare:
+      return EvalArrayCompare(e, Evaluate(*e.args[0], row, ctx), Evaluate(*e.args[1], row, ctx));
     case BoundKind::kAggRef:
+    case BoundKind::kSrfRef:
+    case BoundKind::kWindowRef:
       break;
   }
   throw DbError(SqlState::kInternalError, "unexpected expression kind in evaluation");

@@ -7,7 +7,8 @@
 namespace basalt::engine::sql {
 
 // Reads rows of one table through the transaction (snapshot merged with its own
-// writes), in primary-key order, keeping those that pass the plan's filter.
+// writes), in primary-key order or through a secondary index, keeping those
+// that pass the plan's filter.
 class TableScanExecutor final : public Executor {
  public:
   TableScanExecutor(const TableScanPlan& plan, ExecContext& ctx);
@@ -15,11 +16,13 @@ class TableScanExecutor final : public Executor {
 
  private:
   bool Emit(std::string_view key, std::string_view value, RowBatch& out);
+  bool NextFromIndex(RowBatch& out);
 
   const TableScanPlan& plan_;
   ExecContext& ctx_;
   std::unique_ptr<txn::Cursor> cursor_;
   bool point_done_ = false;
+  size_t next_range_ = 0;
   Row scratch_;
 };
 

@@ -62,11 +62,13 @@ std::optional<Type> AggResultType(AggKind kind, Type input) {
     case AggKind::kMin:
     case AggKind::kMax:
       if (input.id == TypeId::kUnknown || input.id == TypeId::kVoid) return std::nullopt;
-      return Type{input.id, input.id == TypeId::kBpchar ? input.typmod : -1};
+      return Type{input.id, input.id == TypeId::kBpchar ? input.typmod : -1, input.oid};
     case AggKind::kBoolAnd:
     case AggKind::kBoolOr:
       if (input.id != TypeId::kBool) return std::nullopt;
       return input;
+    default:
+      return AggResultTypeExtended(kind, input, {});
   }
   return std::nullopt;
 }
@@ -106,6 +108,9 @@ void AggUpdate(const AggregateSpec& spec, AggState& state, const Value& v) {
     case AggKind::kBoolOr:
       state.acc = Value::Bool((!state.acc.is_null() && state.acc.as_bool()) || v.as_bool());
       return;
+    default:
+      AggUpdateExtended(spec, state, &v);
+      return;
   }
 }
 
@@ -143,6 +148,8 @@ Value AggFinal(const AggregateSpec& spec, const AggState& state) {
     case AggKind::kBoolAnd:
     case AggKind::kBoolOr:
       return state.acc;
+    default:
+      return AggFinalExtended(spec, state);
   }
   return Value::Null();
 }

@@ -60,6 +60,7 @@ enum class ExprKind {
   kDefault,     // DEFAULT in INSERT VALUES / UPDATE SET
   kSqlValue,    // CURRENT_DATE, CURRENT_USER, ...: names = {"current_date"}
   kCollate,     // args[0] COLLATE names
+  kSubscript,   // args[0][args[1]], or the slice args[0][args[1]:args[2]] (symmetric = true)
 };
 
 enum class ConstKind { kNull, kInteger, kNumeric, kString, kBool, kBitString };
@@ -187,6 +188,7 @@ struct TableRef {
   bool lateral = false;
   // kFunction: a set-returning function in FROM (generate_series(...))
   ExprPtr function;
+  bool ordinality = false;  // WITH ORDINALITY
 
   explicit TableRef(Kind k) : kind(k) {}
 };
@@ -238,6 +240,18 @@ struct SelectStmt {
   int location = -1;
 };
 
+// One option of CREATE/ALTER SEQUENCE or of an identity column.
+struct SequenceOption {
+  std::string name;               // "as", "increment", "minvalue", "maxvalue", "start", "restart", "cache",
+                                  // "cycle", "owned_by", "sequence_name"
+  bool has_value = false;         // false: NO MINVALUE / NO MAXVALUE / RESTART without WITH
+  std::string value;              // the number as written (may have a sign)
+  bool flag = false;              // CYCLE (true) / NO CYCLE (false)
+  TypeName type;                  // AS type
+  std::vector<std::string> names; // OWNED BY t.c (or {"none"}), SEQUENCE NAME
+  int location = -1;
+};
+
 struct ColumnDef;
 
 enum class ConstraintKind { kNotNull, kNull, kDefault, kPrimaryKey, kUnique, kCheck, kForeignKey, kIdentity, kGenerated };
@@ -255,6 +269,7 @@ struct Constraint {
   bool deferrable = false;
   bool initially_deferred = false;
   char identity_kind = 0;  // 'a' ALWAYS, 'd' BY DEFAULT
+  std::vector<SequenceOption> sequence_options;  // GENERATED ... AS IDENTITY (options)
   int location = -1;
 };
 
@@ -276,6 +291,7 @@ struct CreateTableStmt {
   std::unique_ptr<SelectStmt> as_query; // CREATE TABLE AS
   std::vector<std::string> as_columns;  // CREATE TABLE t (a, b) AS ...
   bool skip_data = false;               // CREATE TABLE AS ... WITH NO DATA
+  std::vector<std::string> options;     // WITH (fillfactor=100): "fillfactor=100" (pg_class.reloptions)
 };
 
 enum class ObjectKind { kTable, kIndex, kView, kSequence, kSchema, kDatabase, kRole, kOther };
@@ -418,16 +434,240 @@ struct DiscardStmt {
   std::string target;  // "all", "plans", "sequences", "temp"
 };
 
+// COPY table [(cols)] FROM/TO ... | COPY (query) TO ... (engine/session_copy.cpp).
+struct CopyOption {
+  std::string name;                  // lower-cased: "format", "delimiter", "force_quote", ...
+  std::optional<std::string> value;  // absent for bare flags (CSV, HEADER, BINARY)
+  std::vector<std::string> columns;  // FORCE_QUOTE (a, b) / FORCE_NOT_NULL (a)
+  bool star = false;                 // FORCE_QUOTE *
+  int location = -1;
+};
+
+struct CopyStmt {
+  std::optional<RangeVar> table;     // null for COPY (query) TO
+  std::shared_ptr<Statement> query;  // COPY (query) TO
+  std::vector<std::string> columns;
+  bool is_from = false;
+  bool is_program = false;
+  std::string filename;              // "" = STDIN/STDOUT
+  std::vector<CopyOption> options;
+  bool has_where = false;
+};
+
+// DECLARE name [BINARY] [NO SCROLL|SCROLL] CURSOR [WITH HOLD] FOR query (engine/session_cursor.cpp).
+struct DeclareCursorStmt {
+  std::string name;
+  int options = 0;  // PostgreSQL's CURSOR_OPT_* bits
+  std::shared_ptr<Statement> query;
+};
+
+// FETCH / MOVE. direction: 0 forward, 1 backward, 2 absolute, 3 relative;
+// count 0 with FORWARD/BACKWARD means ALL (libpg_query's FETCH_ALL is LONG_MAX).
+struct FetchStmt {
+  std::string name;
+  int direction = 0;
+  int64_t count = 1;
+  bool is_move = false;
+};
+
+// CLOSE name | CLOSE ALL (name "").
+struct ClosePortalStmt {
+  std::string name;
+};
+
+// LISTEN / UNLISTEN (name "" = UNLISTEN *) / NOTIFY channel [, payload].
+struct ListenStmt {
+  std::string channel;
+  bool unlisten = false;
+};
+struct NotifyStmt {
+  std::string channel;
+  std::string payload;
+};
+
+// DDL of sequences, TRUNCATE, VACUUM/ANALYZE, ALTER TABLE, schemas
+// (engine/sql/exec/ddl_*.cpp).
+struct CreateSequenceStmt {
+  RangeVar sequence;
+  bool if_not_exists = false;
+  std::vector<SequenceOption> options;
+};
+
+struct AlterSequenceStmt {
+  RangeVar sequence;
+  bool if_exists = false;
+  std::vector<SequenceOption> options;
+};
+
+struct TruncateStmt {
+  std::vector<RangeVar> tables;
+  bool restart_identity = false;
+  bool cascade = false;
+};
+
+// VACUUM [FULL] [ANALYZE] [VERBOSE] [t, ...] and ANALYZE [VERBOSE] [t, ...].
+struct VacuumStmt {
+  bool is_vacuum = true;
+  bool full = false;
+  bool analyze = false;
+  bool verbose = false;
+  std::vector<RangeVar> tables;
+};
+
+enum class AlterTableKind {
+  kAddColumn, kDropColumn, kAlterColumnType, kSetDefault, kDropDefault, kSetNotNull, kDropNotNull,
+  kAddConstraint, kDropConstraint, kAddIdentity, kDropIdentity, kSetOptions, kOther
+};
+
+struct AlterTableCmd {
+  AlterTableKind kind = AlterTableKind::kOther;
+  std::string name;                 // column or constraint name
+  std::unique_ptr<ColumnDef> column;  // ADD COLUMN / ALTER COLUMN TYPE (type, USING in `expr`)
+  std::unique_ptr<Constraint> constraint;
+  ExprPtr expr;                     // SET DEFAULT / USING
+  bool missing_ok = false;          // IF [NOT] EXISTS
+  bool cascade = false;
+  std::string node_name;            // kOther: PostgreSQL's AlterTableType name
+  int location = -1;
+};
+
+struct AlterTableStmt {
+  RangeVar table;
+  ObjectKind kind = ObjectKind::kTable;
+  bool if_exists = false;
+  std::vector<AlterTableCmd> cmds;
+};
+
+// ALTER TABLE/SEQUENCE ... RENAME [COLUMN a] TO b, ALTER SCHEMA ... RENAME.
+struct RenameStmt {
+  ObjectKind kind = ObjectKind::kTable;  // of the renamed object
+  bool column = false;                   // RENAME COLUMN
+  bool constraint = false;               // RENAME CONSTRAINT
+  RangeVar relation;
+  std::string subname;                   // the column / constraint / schema renamed
+  std::string new_name;
+  bool if_exists = false;
+};
+
+struct CreateSchemaStmt {
+  std::string name;                 // "" = the AUTHORIZATION role's name
+  std::string authorization;
+  bool if_not_exists = false;
+  bool has_elements = false;        // CREATE SCHEMA s CREATE TABLE ...
+};
+
+// ---- User-defined types, SQL functions, comments (transform_user_objects.cpp) ----
+struct ObjectName {  // [schema.]name
+  std::string schema;
+  std::string name;
+  int location = -1;
+};
+// CREATE TYPE name AS ENUM ('a', 'b')
+struct CreateEnumStmt {
+  ObjectName name;
+  std::vector<std::string> labels;
+};
+// ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n'] / RENAME VALUE 'a' TO 'b'
+struct AlterEnumStmt {
+  ObjectName name;
+  std::string old_label;    // RENAME VALUE: the label renamed; empty for ADD VALUE
+  std::string new_label;
+  std::string neighbor;     // ADD VALUE ... BEFORE/AFTER neighbor; empty = at the end
+  bool after = false;
+  bool if_not_exists = false;
+};
+struct FunctionParam {
+  std::string name;  // "" when unnamed
+  TypeName type;
+  char mode = 'i';   // 'i' IN, 'o' OUT, 'b' INOUT, 'v' VARIADIC, 't' TABLE
+  ExprPtr default_expr;
+};
+// CREATE [OR REPLACE] FUNCTION name(params) RETURNS type LANGUAGE sql ... AS 'body'
+struct CreateFunctionStmt {
+  ObjectName name;
+  bool replace = false;
+  bool is_procedure = false;
+  std::vector<FunctionParam> params;
+  std::optional<TypeName> return_type;  // nullopt: no RETURNS clause
+  bool returns_set = false;
+  std::string language;                 // "" when absent
+  std::optional<std::string> body;      // AS 'body'
+  ExprPtr return_expr;                  // SQL-standard body: RETURN expr
+  bool sql_body_other = false;          // SQL-standard BEGIN ATOMIC ... END
+  char volatility = 'v';
+  bool strict = false;
+  int location = -1;
+};
+// A function named with an optional argument type list (DROP FUNCTION, COMMENT ON FUNCTION).
+struct FunctionRef {
+  ObjectName name;
+  bool has_args = false;
+  std::vector<TypeName> arg_types;
+};
+// DROP TYPE / DROP FUNCTION
+struct DropUserObjectStmt {
+  enum class Kind { kType, kFunction } kind = Kind::kType;
+  std::vector<FunctionRef> objects;  // types: name only
+  bool if_exists = false;
+  bool cascade = false;
+};
+// COMMENT ON <kind> <object> IS 'text' | NULL
+struct CommentStmt {
+  std::string kind;                 // "table", "column", "view", "index", "sequence", "schema",
+                                    // "type", "function", "database"
+  std::vector<std::string> names;   // dotted name (column: [schema.]table.column)
+  FunctionRef function;             // kind "function"
+  std::optional<std::string> text;  // nullopt: IS NULL (or '')
+};
+
 // Statements Basalt parses but does not support yet keep their PostgreSQL node
 // name so the binder can say exactly what is unsupported (0A000).
 struct UnsupportedStmt {
   std::string node_name;  // e.g. "CreateTrigStmt"
 };
 
+// CREATE [OR REPLACE] [TEMP] VIEW name [(columns)] AS query.
+struct CreateViewStmt {
+  RangeVar view;
+  bool replace = false;
+  bool temporary = false;
+  std::vector<std::string> columns;
+  std::unique_ptr<SelectStmt> query;
+  std::string query_sql;  // the query deparsed to SQL text by libpg_query (what the catalog stores)
+  bool has_options = false;       // WITH (...) options or WITH CHECK OPTION
+};
+
+// CREATE ROLE / USER / GROUP and ALTER ROLE / USER: options as PostgreSQL's
+// grammar names them ("superuser", "canlogin", "password", "connectionlimit",
+// "validUntil", "createdb", "createrole", "inherit", "isreplication",
+// "bypassrls", "addroleto", "rolemembers", "adminmembers", "sysid").
+struct RoleOption {
+  std::string name;
+  std::optional<std::string> value;  // nullopt: PASSWORD NULL (or a flag's absence of a value)
+  int location = -1;
+};
+
+struct CreateRoleStmt {
+  bool is_user = false;  // CREATE USER: LOGIN by default
+  std::string name;
+  std::vector<RoleOption> options;
+  int location = -1;
+};
+
+struct AlterRoleStmt {
+  std::string name;  // "" with current_user/session_user resolved by the session
+  bool current_user = false;
+  std::vector<RoleOption> options;
+  int location = -1;
+};
+
 using StatementBody = std::variant<
     SelectStmt, InsertStmt, UpdateStmt, DeleteStmt, CreateTableStmt, DropStmt, TransactionStmt,
     CreateDatabaseStmt, DropDatabaseStmt, VariableSetStmt, VariableShowStmt, ExplainStmt,
-    CreateIndexStmt, PrepareStmt, ExecuteStmt, DeallocateStmt, DiscardStmt, UnsupportedStmt>;
+    CreateIndexStmt, PrepareStmt, ExecuteStmt, DeallocateStmt, DiscardStmt, CopyStmt, DeclareCursorStmt,
+    FetchStmt, ClosePortalStmt, ListenStmt, NotifyStmt, CreateSequenceStmt, AlterSequenceStmt, TruncateStmt,
+    VacuumStmt, AlterTableStmt, RenameStmt, CreateSchemaStmt, CreateEnumStmt, AlterEnumStmt, CreateFunctionStmt,
+    DropUserObjectStmt, CommentStmt, CreateViewStmt, CreateRoleStmt, AlterRoleStmt, UnsupportedStmt>;
 
 struct Statement {
   StatementBody body;

@@ -33,7 +33,7 @@ ast::Constraint Transformer::TransformConstraint(const pg_query::Constraint& nod
       c.expr = TransformExpr(node.raw_expr());
       break;
     case pg_query::CONSTR_IDENTITY:
-      if (node.options_size() > 0) Unsupported("identity sequence options", node.location());
+      c.sequence_options = TransformSequenceOptions(node.options());
       c.kind = ast::ConstraintKind::kIdentity;
       c.identity_kind = node.generated_when().empty() ? 'a' : node.generated_when()[0];
       break;
@@ -120,7 +120,12 @@ ast::CreateTableStmt Transformer::TransformCreateTable(const pg_query::CreateStm
     Unsupported("ON COMMIT DELETE ROWS / DROP", loc);
   }
   // Storage parameters (WITH (fillfactor = 100), which pgbench -i sends) only
-  // tune PostgreSQL's heap; they have no meaning for Basalt's storage.
+  // tune PostgreSQL's heap; they are kept as pg_class.reloptions shows them.
+  for (const auto& o : node.options()) {
+    const auto& d = o.def_elem();
+    std::string name = d.defnamespace().empty() ? d.defname() : d.defnamespace() + "." + d.defname();
+    out.options.push_back(d.has_arg() ? name + "=" + DefElemText(d) : name + "=true");
+  }
   for (const auto& elt : node.table_elts()) {
     switch (elt.node_case()) {
       case pg_query::Node::kColumnDef: out.columns.push_back(TransformColumnDef(elt.column_def())); break;

@@ -177,9 +177,26 @@ ast::ExprPtr Transformer::TransformExpr(const pg_query::Node& node) {
       return e;
     }
 
-    case N::kAIndirection:
-      // Subscripts (a[1]), field selection ((r).f) and (r).*: no AST shape yet.
-      Unsupported("A_Indirection", NodeLocation(node.a_indirection().arg()));
+    case N::kAIndirection: {
+      // One subscript or slice with both bounds (a[1], a[1:2]); field
+      // selection ((r).f), (r).*, a[1][2] and open slices have no AST shape yet.
+      const auto& ind = node.a_indirection();
+      if (ind.indirection_size() != 1 || !ind.indirection(0).has_a_indices()) {
+        Unsupported("A_Indirection", NodeLocation(ind.arg()));
+      }
+      const auto& idx = ind.indirection(0).a_indices();
+      if (idx.is_slice() && (!idx.has_lidx() || !idx.has_uidx())) {
+        Unsupported("array slices without both bounds", NodeLocation(ind.arg()));
+      }
+      auto e = MakeExpr(ExprKind::kSubscript, NodeLocation(ind.arg()));
+      e->args.push_back(TransformExpr(ind.arg()));
+      if (idx.is_slice()) {
+        e->symmetric = true;
+        e->args.push_back(TransformExpr(idx.lidx()));
+      }
+      e->args.push_back(TransformExpr(idx.uidx()));
+      return e;
+    }
 
     default:
       Unsupported(NodeName(node), NodeLocation(node));
@@ -239,11 +256,19 @@ ast::ExprPtr Transformer::TransformAExpr(const pg_query::A_Expr& node) {
 
   switch (node.kind()) {
     case pg_query::AEXPR_OP: {
-      // The regex match operators share the LIKE family's AST shape.
-      if (names.size() == 1 && node.has_lexpr() &&
-          (op == "~" || op == "~*" || op == "!~" || op == "!~*")) {
+      // The regex match operators share the LIKE family's AST shape, also when
+      // spelled OPERATOR(pg_catalog.~) as psql's \d queries do; so do ~~ and
+      // friends, the operators behind LIKE / ILIKE.
+      const bool plain = names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog");
+      if (plain && node.has_lexpr() && (op == "~" || op == "~*" || op == "!~" || op == "!~*")) {
         auto e = binary(ExprKind::kLike);
         e->like_kind = op.back() == '*' ? ast::LikeKind::kRegexI : ast::LikeKind::kRegex;
+        e->negated = op.front() == '!';
+        return e;
+      }
+      if (plain && node.has_lexpr() && (op == "~~" || op == "~~*" || op == "!~~" || op == "!~~*")) {
+        auto e = binary(ExprKind::kLike);
+        e->like_kind = op.back() == '*' ? ast::LikeKind::kILike : ast::LikeKind::kLike;
         e->negated = op.front() == '!';
         return e;
       }

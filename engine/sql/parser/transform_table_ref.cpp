@@ -94,7 +94,6 @@ ast::TableRefPtr Transformer::TransformRangeFunction(const pg_query::RangeFuncti
   }
   int location = call != nullptr ? NodeLocation(*call) : -1;
   if (call == nullptr || node.is_rowsfrom()) Unsupported("ROWS FROM", location);
-  if (node.ordinality()) Unsupported("WITH ORDINALITY", location);
   if (node.coldeflist_size() > 0 ||
       (node.functions(0).list().items_size() > 1 &&
        node.functions(0).list().items(1).list().items_size() > 0)) {
@@ -104,6 +103,7 @@ ast::TableRefPtr Transformer::TransformRangeFunction(const pg_query::RangeFuncti
   ref->location = location;
   ref->function = TransformExpr(*call);
   ref->lateral = node.lateral();
+  ref->ordinality = node.ordinality();
   if (node.has_alias()) ref->alias = TransformAlias(node.alias());
   return ref;
 }

@@ -10,13 +10,25 @@ ast::Statement Transformer::TransformStatement(const pg_query::Node& node) {
   using N = pg_query::Node;
   switch (node.node_case()) {
     case N::kSelectStmt: return {TransformSelect(node.select_stmt())};
+    case N::kViewStmt: return {TransformCreateView(node.view_stmt())};
     case N::kInsertStmt: return {TransformInsert(node.insert_stmt())};
     case N::kUpdateStmt: return {TransformUpdate(node.update_stmt())};
     case N::kDeleteStmt: return {TransformDelete(node.delete_stmt())};
     case N::kCreateStmt: return {TransformCreateTable(node.create_stmt())};
     case N::kCreateTableAsStmt: return {TransformCreateTableAs(node.create_table_as_stmt())};
-    case N::kDropStmt: return {TransformDrop(node.drop_stmt())};
+    case N::kDropStmt:
+      if (node.drop_stmt().remove_type() == pg_query::OBJECT_TYPE ||
+          node.drop_stmt().remove_type() == pg_query::OBJECT_FUNCTION) {
+        return {TransformDropUserObject(node.drop_stmt())};
+      }
+      return {TransformDrop(node.drop_stmt())};
+    case N::kCreateEnumStmt: return {TransformCreateEnum(node.create_enum_stmt())};
+    case N::kAlterEnumStmt: return {TransformAlterEnum(node.alter_enum_stmt())};
+    case N::kCreateFunctionStmt: return {TransformCreateFunction(node.create_function_stmt())};
+    case N::kCommentStmt: return {TransformComment(node.comment_stmt())};
     case N::kDropRoleStmt: return {TransformDropRole(node.drop_role_stmt())};
+    case N::kCreateRoleStmt: return {TransformCreateRole(node.create_role_stmt())};
+    case N::kAlterRoleStmt: return {TransformAlterRole(node.alter_role_stmt())};
     case N::kTransactionStmt: return {TransformTransaction(node.transaction_stmt())};
     case N::kVariableSetStmt: return {TransformVariableSet(node.variable_set_stmt())};
     case N::kVariableShowStmt: return {TransformVariableShow(node.variable_show_stmt())};
@@ -28,6 +40,20 @@ ast::Statement Transformer::TransformStatement(const pg_query::Node& node) {
     case N::kExecuteStmt: return {TransformExecute(node.execute_stmt())};
     case N::kDeallocateStmt: return {ast::DeallocateStmt{node.deallocate_stmt().name()}};
     case N::kDiscardStmt: return {TransformDiscard(node.discard_stmt())};
+    case N::kCopyStmt: return {TransformCopy(node.copy_stmt())};
+    case N::kDeclareCursorStmt: return {TransformDeclareCursor(node.declare_cursor_stmt())};
+    case N::kFetchStmt: return {TransformFetch(node.fetch_stmt())};
+    case N::kClosePortalStmt: return {ast::ClosePortalStmt{node.close_portal_stmt().portalname()}};
+    case N::kListenStmt: return {ast::ListenStmt{node.listen_stmt().conditionname(), false}};
+    case N::kUnlistenStmt: return {ast::ListenStmt{node.unlisten_stmt().conditionname(), true}};
+    case N::kNotifyStmt: return {ast::NotifyStmt{node.notify_stmt().conditionname(), node.notify_stmt().payload()}};
+    case N::kCreateSeqStmt: return {TransformCreateSequence(node.create_seq_stmt())};
+    case N::kAlterSeqStmt: return {TransformAlterSequence(node.alter_seq_stmt())};
+    case N::kTruncateStmt: return {TransformTruncate(node.truncate_stmt())};
+    case N::kVacuumStmt: return {TransformVacuum(node.vacuum_stmt())};
+    case N::kCreateSchemaStmt: return {TransformCreateSchema(node.create_schema_stmt())};
+    case N::kAlterTableStmt: return {TransformAlterTable(node.alter_table_stmt())};
+    case N::kRenameStmt: return {TransformRename(node.rename_stmt())};
     default: return {ast::UnsupportedStmt{NodeName(node)}};
   }
 }

@@ -37,6 +37,7 @@ class Transformer {
 
   // Statements (one file each).
   ast::SelectStmt TransformSelect(const pg_query::SelectStmt& node);
+  ast::CreateViewStmt TransformCreateView(const pg_query::ViewStmt& node);  // transform_view.cpp
   ast::InsertStmt TransformInsert(const pg_query::InsertStmt& node);
   ast::UpdateStmt TransformUpdate(const pg_query::UpdateStmt& node);
   ast::DeleteStmt TransformDelete(const pg_query::DeleteStmt& node);
@@ -44,6 +45,8 @@ class Transformer {
   ast::CreateTableStmt TransformCreateTableAs(const pg_query::CreateTableAsStmt& node);
   ast::DropStmt TransformDrop(const pg_query::DropStmt& node);
   ast::DropStmt TransformDropRole(const pg_query::DropRoleStmt& node);
+  ast::CreateRoleStmt TransformCreateRole(const pg_query::CreateRoleStmt& node);  // transform_role.cpp
+  ast::AlterRoleStmt TransformAlterRole(const pg_query::AlterRoleStmt& node);
   ast::TransactionStmt TransformTransaction(const pg_query::TransactionStmt& node);
   ast::VariableSetStmt TransformVariableSet(const pg_query::VariableSetStmt& node);
   ast::VariableShowStmt TransformVariableShow(const pg_query::VariableShowStmt& node);
@@ -54,6 +57,27 @@ class Transformer {
   ast::PrepareStmt TransformPrepare(const pg_query::PrepareStmt& node);
   ast::ExecuteStmt TransformExecute(const pg_query::ExecuteStmt& node);
   ast::DiscardStmt TransformDiscard(const pg_query::DiscardStmt& node);
+  // transform_sequence.cpp / transform_alter_table.cpp (DDL engineer)
+  ast::CreateSequenceStmt TransformCreateSequence(const pg_query::CreateSeqStmt& node);
+  ast::AlterSequenceStmt TransformAlterSequence(const pg_query::AlterSeqStmt& node);
+  std::vector<ast::SequenceOption> TransformSequenceOptions(
+      const google::protobuf::RepeatedPtrField<pg_query::Node>& nodes);
+  ast::TruncateStmt TransformTruncate(const pg_query::TruncateStmt& node);
+  ast::VacuumStmt TransformVacuum(const pg_query::VacuumStmt& node);
+  ast::CreateSchemaStmt TransformCreateSchema(const pg_query::CreateSchemaStmt& node);
+  ast::AlterTableStmt TransformAlterTable(const pg_query::AlterTableStmt& node);
+  ast::RenameStmt TransformRename(const pg_query::RenameStmt& node);
+  ast::CopyStmt TransformCopy(const pg_query::CopyStmt& node);                       // transform_copy.cpp
+  ast::DeclareCursorStmt TransformDeclareCursor(const pg_query::DeclareCursorStmt& node);
+  ast::FetchStmt TransformFetch(const pg_query::FetchStmt& node);
+  // CREATE TYPE AS ENUM, ALTER TYPE (enum), CREATE FUNCTION, DROP TYPE/FUNCTION,
+  // COMMENT (transform_user_objects.cpp).
+  ast::CreateEnumStmt TransformCreateEnum(const pg_query::CreateEnumStmt& node);
+  ast::AlterEnumStmt TransformAlterEnum(const pg_query::AlterEnumStmt& node);
+  ast::CreateFunctionStmt TransformCreateFunction(const pg_query::CreateFunctionStmt& node);
+  ast::DropUserObjectStmt TransformDropUserObject(const pg_query::DropStmt& node);
+  ast::CommentStmt TransformComment(const pg_query::CommentStmt& node);
+  ast::FunctionRef TransformFunctionRef(const pg_query::ObjectWithArgs& node);
 
   // Expressions (transform_expr.cpp and friends).
   ast::ExprPtr TransformExpr(const pg_query::Node& node);

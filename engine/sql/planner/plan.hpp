@@ -16,7 +16,13 @@
 
 namespace basalt::engine::sql {
 
-enum class PlanKind { kTableScan, kValues, kFilter, kProject, kAggregate, kSort, kLimit, kDistinct, kNestedLoopJoin };
+enum class PlanKind {
+  kTableScan, kValues, kFilter, kProject, kAggregate, kSort, kLimit, kDistinct, kNestedLoopJoin,
+  // Query-engineer nodes (planner/query_plans.hpp, built by exec/query_executor_factory.cpp):
+  kFunctionScan, kProjectSet, kLateralJoin, kHashJoin, kSetOp, kCteScan, kWorkTableScan, kRecursiveUnion,
+  kWindow, kGroupingSets, kDistinctOn,
+  kIndexJoin,  // index engineer: IndexJoinPlan (planner/index_join_plan.hpp)
+};
 
 struct PlanNode;
 using PlanPtr = std::unique_ptr<PlanNode>;
@@ -40,6 +46,18 @@ struct TableScanPlan final : PlanNode {
   BoundExprPtr filter;                   // null = every row
   bool emit_key = false;                 // append the row's storage key as a last column (for DML)
   std::string alias;                     // for EXPLAIN
+  // Set when the rows are read through a secondary index (catalog/index_keys.hpp)
+  // instead: each [begin, end) range of index entries is read in order and
+  // every entry's row fetched by its key. begin_key/end_key/point_key are then
+  // unused; `filter` still applies to every fetched row.
+  struct IndexRange {
+    std::string begin;
+    std::string end;
+  };
+  catalog::Oid index_oid = 0;
+  std::string index_name;  // for EXPLAIN
+  std::vector<IndexRange> index_ranges;
+  bool uses_index() const { return index_oid != 0; }
 };
 
 // Literal rows (VALUES, or one empty row for SELECT without FROM).

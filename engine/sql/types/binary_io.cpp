@@ -5,8 +5,12 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/types/enum_type.hpp"
+#include "engine/sql/types/array_binary.hpp"
+#include "engine/sql/types/array_type.hpp"
 #include "engine/sql/types/casts.hpp"
 #include "engine/sql/types/datetime.hpp"
+#include "engine/sql/types/json_value.hpp"
 #include "engine/sql/types/text_io.hpp"
 
 namespace basalt::engine::sql {
@@ -118,6 +122,7 @@ std::string NumericText(std::string_view bytes) {
 }  // namespace
 
 bool HasBinaryFormat(TypeId id) {
+  if (IsArrayType(id)) return HasBinaryFormat(ArrayElementType(id));
   switch (id) {
     case TypeId::kBool:
     case TypeId::kInt2:
@@ -131,24 +136,37 @@ bool HasBinaryFormat(TypeId id) {
     case TypeId::kBpchar:
     case TypeId::kName:
     case TypeId::kOid:
+    case TypeId::kRegclass:
     case TypeId::kUnknown:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kTimeTz:
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz:
-    case TypeId::kInterval: return true;
+    case TypeId::kInterval:
+    case TypeId::kEnum: return true;
+    case TypeId::kBytea:
+    case TypeId::kUuid:
+    case TypeId::kJson:
+    case TypeId::kJsonb:
+    case TypeId::kChar:
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return true;
     case TypeId::kVoid: return false;
+    default: return false;
   }
   return false;
 }
 
 void AppendBinary(const Value& v, Type t, std::string& out) {
+  if (IsArrayType(t.id)) return AppendArrayBinary(v, t, out);
   switch (t.id) {
+    case TypeId::kEnum: out += EnumValueLabel(v); return;  // enum_send: the label bytes
     case TypeId::kBool: out.push_back(v.as_bool() ? 1 : 0); return;
     case TypeId::kInt2: PutBE(out, static_cast<uint64_t>(v.as_int()), 2); return;
     case TypeId::kInt4:
-    case TypeId::kOid: PutBE(out, static_cast<uint64_t>(v.as_int()), 4); return;
+    case TypeId::kOid:
+    case TypeId::kRegclass: PutBE(out, static_cast<uint64_t>(v.as_int()), 4); return;
     case TypeId::kInt8: PutBE(out, static_cast<uint64_t>(v.as_int()), 8); return;
     case TypeId::kFloat4: {
       float f = static_cast<float>(v.as_float());
@@ -189,6 +207,18 @@ void AppendBinary(const Value& v, Type t, std::string& out) {
       PutBE(out, static_cast<uint32_t>(iv.month), 4);
       return;
     }
+    // bytea, uuid, json and "char" send their bytes; jsonb_send prefixes
+    // format version 1 to the text.
+    case TypeId::kBytea:
+    case TypeId::kUuid:
+    case TypeId::kJson:
+    case TypeId::kChar: out += v.as_string(); return;
+    case TypeId::kJsonb:
+      out.push_back(1);
+      out += v.as_string();
+      return;
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: AppendArrayBinary(v, t, out); return;
     default: break;
   }
   throw DbError(SqlState::kFeatureNotSupported,
@@ -196,7 +226,9 @@ void AppendBinary(const Value& v, Type t, std::string& out) {
 }
 
 Value ParseBinary(std::string_view bytes, Type t) {
+  if (IsArrayType(t.id)) return ParseArrayBinary(bytes, t);
   switch (t.id) {
+    case TypeId::kEnum: return ParseEnum(bytes, t);  // enum_recv
     case TypeId::kBool:
       CheckLength(bytes, 1);
       return Value::Bool(bytes[0] != 0);
@@ -207,6 +239,7 @@ Value ParseBinary(std::string_view bytes, Type t) {
       CheckLength(bytes, 4);
       return Value::Int(static_cast<int32_t>(GetBE(bytes, 0, 4)));
     case TypeId::kOid:
+    case TypeId::kRegclass:
       CheckLength(bytes, 4);
       return Value::Int(static_cast<uint32_t>(GetBE(bytes, 0, 4)));
     case TypeId::kInt8:
@@ -264,6 +297,28 @@ Value ParseBinary(std::string_view bytes, Type t) {
                             static_cast<int32_t>(GetBE(bytes, 12, 4))};
       return ApplyTypmod(datetime::IntervalToValue(iv), t, false);
     }
+    case TypeId::kBytea: return Value::String(bytes);
+    case TypeId::kUuid:
+      CheckLength(bytes, 16);
+      return Value::String(bytes);
+    case TypeId::kChar:  // charrecv takes the first byte, if any
+      return Value::String(bytes.empty() || bytes[0] == '\0' ? std::string() : std::string(1, bytes[0]));
+    case TypeId::kJson:
+    case TypeId::kJsonb: {
+      if (t.id == TypeId::kJsonb) {
+        if (bytes.empty() || bytes[0] != 1) {
+          throw DbError(SqlState::kInvalidBinaryRepresentation,
+                        fmt::format("unsupported jsonb version number {}", bytes.empty() ? 0 : static_cast<int>(bytes[0])));
+        }
+        bytes.remove_prefix(1);
+      }
+      if (bytes.find('\0') != std::string_view::npos) {
+        throw DbError(SqlState::kCharacterNotInRepertoire, "invalid byte sequence for encoding \"UTF8\": 0x00");
+      }
+      return ParseText(bytes, t);
+    }
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return ParseArrayBinary(bytes, t);
     default: break;
   }
   throw DbError(SqlState::kFeatureNotSupported,
@@ -284,6 +339,7 @@ std::optional<TypeId> TypeFromOid(uint32_t oid) {
     case 1042: return TypeId::kBpchar;
     case 19: return TypeId::kName;
     case 26: return TypeId::kOid;
+    case 2205: return TypeId::kRegclass;
     case 2278: return TypeId::kVoid;
     case 705: return TypeId::kUnknown;
     case 1082: return TypeId::kDate;
@@ -292,7 +348,14 @@ std::optional<TypeId> TypeFromOid(uint32_t oid) {
     case 1114: return TypeId::kTimestamp;
     case 1184: return TypeId::kTimestampTz;
     case 1186: return TypeId::kInterval;
-    default: return std::nullopt;
+    case 17: return TypeId::kBytea;
+    case 2950: return TypeId::kUuid;
+    case 114: return TypeId::kJson;
+    case 3802: return TypeId::kJsonb;
+    case 18: return TypeId::kChar;
+    case 22: return TypeId::kInt2Vector;
+    case 30: return TypeId::kOidVector;
+    default: return ArrayTypeFromOid(oid);
   }
 }
 

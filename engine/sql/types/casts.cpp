@@ -10,8 +10,10 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/types/casts_ext.hpp"
 #include "engine/sql/types/datetime_ops.hpp"
 #include "engine/sql/types/numeric_value.hpp"
+#include "engine/sql/types/regclass.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
 namespace basalt::engine::sql {
@@ -155,6 +157,7 @@ std::string StringForm(const Value& v, Type from, TypeId to, const FormatOptions
       if (to != TypeId::kName) return v.as_bool() ? "true" : "false";
       return ToText(v, from, opts);
     case TypeId::kBpchar: return std::string(TrimBpchar(v.as_string()));
+    case TypeId::kChar: return v.as_string();  // char_text: the byte itself
     default: return ToText(v, from, opts);
   }
 }
@@ -165,7 +168,7 @@ Value FromString(const std::string& s, Type to, bool is_explicit, const FormatOp
     case TypeId::kVarchar: return Value::String(CoerceVarchar(s, to.typmod, is_explicit));
     case TypeId::kBpchar: return Value::String(CoerceBpchar(s, to.typmod, is_explicit));
     case TypeId::kName: return Value::String(ClipName(s));
-    default: return ApplyTypmod(ParseText(s, Type{to.id, -1}, opts), to, is_explicit);
+    default: return ApplyTypmod(ParseText(s, Type{to.id, -1, to.oid}, opts), to, is_explicit);
   }
 }
 
@@ -174,6 +177,8 @@ Value FromString(const std::string& s, Type to, bool is_explicit, const FormatOp
 std::optional<CastContext> CastAvailability(TypeId from, TypeId to) {
   if (from == to || from == TypeId::kUnknown) return C::kImplicit;
   if (to == TypeId::kUnknown) return std::nullopt;
+  if (auto ext = ExtendedCastAvailability(from, to)) return *ext;
+  if (auto reg = RegTypeCastAvailability(from, to)) return *reg;  // regclass.cpp
   for (const auto& row : kPgCast) {
     if (row.from == from && row.to == to) return row.ctx;
   }
@@ -190,6 +195,7 @@ bool CanCast(TypeId from, TypeId to, CastContext ctx) {
 
 Value ApplyTypmod(const Value& v, Type t, bool is_explicit) {
   if (v.is_null() || t.typmod < 0) return v;
+  if (IsArrayType(t.id)) return ApplyArrayTypmod(v, t, is_explicit);
   switch (t.id) {
     case TypeId::kVarchar: return Value::String(CoerceVarchar(v.as_string(), t.typmod, is_explicit));
     case TypeId::kBpchar: return Value::String(CoerceBpchar(v.as_string(), t.typmod, is_explicit));
@@ -227,9 +233,11 @@ Value Cast(const Value& v, Type from, Type to, CastContext ctx, const FormatOpti
   if (v.is_null()) return v;
   const bool is_explicit = ctx == C::kExplicit;
   if (from.id == TypeId::kUnknown) {
-    return ApplyTypmod(ParseText(v.as_string(), Type{to.id, -1}, opts), to, is_explicit);
+    return ApplyTypmod(ParseText(v.as_string(), Type{to.id, -1, to.oid}, opts), to, is_explicit);
   }
   if (from.id == to.id) return ApplyTypmod(v, to, is_explicit);
+  if (auto ext = ExtendedCast(v, from, to, ctx, opts)) return ApplyTypmod(*ext, to, is_explicit);
+  if (auto reg = RegTypeCast(v, from, to)) return *reg;  // regclass.cpp
   if (IsString(to.id)) return FromString(StringForm(v, from, to.id, opts), to, is_explicit, opts);
   if (IsString(from.id)) return FromString(v.as_string(), to, is_explicit, opts);
   if (IsDateTime(from.id)) return ApplyTypmod(datetime::CastDateTime(v, from.id, to.id, opts.datetime), to, is_explicit);

@@ -11,7 +11,9 @@
 #include <functional>
 #include <string_view>
 
+#include "engine/sql/types/array_value.hpp"
 #include "engine/sql/types/datetime_ops.hpp"
+#include "engine/sql/types/json_value.hpp"
 #include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
@@ -38,9 +40,62 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// array_cmp: items in order (a null sorts above any value, nulls equal each
+// other), then item count, dimensionality, lengths and lower bounds.
+// oidvector_cmp compares the counts first.
+int CompareArrays(const Value& a, const Value& b, TypeId t) {
+  if (a.as_string() == b.as_string()) return 0;
+  TypeId element = ArrayElementType(t);
+  ArrayReader ra(a.as_string()), rb(b.as_string());
+  if (t == TypeId::kOidVector && ra.size() != rb.size()) return ra.size() < rb.size() ? -1 : 1;
+  Value x, y;
+  while (true) {
+    bool hx = ra.Next(x), hy = rb.Next(y);
+    if (!hx || !hy) break;
+    if (x.is_null() && y.is_null()) continue;
+    if (x.is_null()) return 1;
+    if (y.is_null()) return -1;
+    int c = Compare(x, y, element);
+    if (c) return c;
+  }
+  if (ra.size() != rb.size()) return ra.size() < rb.size() ? -1 : 1;
+  if (ra.ndim() != rb.ndim()) return ra.ndim() < rb.ndim() ? -1 : 1;
+  for (int d = 0; d < ra.ndim(); ++d) {
+    if (ra.length(d) != rb.length(d)) return ra.length(d) < rb.length(d) ? -1 : 1;
+  }
+  for (int d = 0; d < ra.ndim(); ++d) {
+    if (ra.lower_bound(d) != rb.lower_bound(d)) return ra.lower_bound(d) < rb.lower_bound(d) ? -1 : 1;
+  }
+  return 0;
+}
+
+size_t HashJsonNode(const JsonNode& n) {
+  uint64_t h = Mix(static_cast<uint64_t>(n.kind));
+  switch (n.kind) {
+    case JsonNode::Kind::kNumber: return Mix(h ^ Numeric::Parse(n.text).Hash());
+    case JsonNode::Kind::kString: return Mix(h ^ std::hash<std::string_view>{}(n.text));
+    case JsonNode::Kind::kArray:
+      for (const auto& item : n.items) h = Mix(h ^ HashJsonNode(item));
+      return h;
+    case JsonNode::Kind::kObject:
+      for (const auto& m : n.members) {
+        h = Mix(h ^ std::hash<std::string_view>{}(m.first));
+        h = Mix(h ^ HashJsonNode(m.second));
+      }
+      return h;
+    default: return h;
+  }
+}
+
 }  // namespace
 
 int Compare(const Value& a, const Value& b, TypeId t) {
+  if (IsArrayType(t) || t == TypeId::kInt2Vector || t == TypeId::kOidVector) return CompareArrays(a, b, t);
+  if (t == TypeId::kJsonb) {
+    if (a.as_string() == b.as_string()) return 0;
+    int c = CompareJsonb(JsonbTree(a.as_string()), JsonbTree(b.as_string()));
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  }
   if (t == TypeId::kNumeric) {
     int c = Numeric::Compare(NumericFromValue(a), NumericFromValue(b));
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
@@ -64,6 +119,15 @@ int Compare(const Value& a, const Value& b, TypeId t) {
 }
 
 size_t Hash(const Value& v, TypeId t) {
+  if (IsArrayType(t) || t == TypeId::kInt2Vector || t == TypeId::kOidVector) {
+    TypeId element = ArrayElementType(t);
+    ArrayReader r(v.as_string());
+    uint64_t h = Mix(static_cast<uint64_t>(r.size()));
+    Value item;
+    while (r.Next(item)) h = Mix(h ^ (item.is_null() ? 0x5bd1e995u : Hash(item, element)));
+    return h;
+  }
+  if (t == TypeId::kJsonb) return HashJsonNode(JsonbTree(v.as_string()));
   if (t == TypeId::kNumeric) return NumericFromValue(v).Hash();
   if (t == TypeId::kInterval) {
     // interval_hash: equal spans ('1 mon' = '30 days') hash alike.

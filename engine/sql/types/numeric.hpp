@@ -111,6 +111,9 @@ class Numeric {
   Numeric Sqrt() const;
   Numeric Ln() const;
   Numeric Exp() const;
+  // log(base, num) (numeric_log / log_var), including the special values;
+  // log(x) and log10(x) are Log(10, x).
+  static Numeric Log(const Numeric& base, const Numeric& num);
 
   // <0, 0, >0. NaN == NaN and NaN is greater than everything, -Infinity is least.
   static int Compare(const Numeric& a, const Numeric& b);

@@ -265,6 +265,30 @@ Numeric Numeric::Ln() const {
   return FromVar(LnVar(var_, rscale));
 }
 
+// numeric_log / log_var
+Numeric Numeric::Log(const Numeric& base, const Numeric& num) {
+  if (!base.IsFinite() || !num.IsFinite()) {
+    if (base.IsNaN() || num.IsNaN()) return NaN();
+    if (base.IsNegative() || num.IsNegative()) {
+      throw DbError(SqlState::kInvalidArgumentForLog, "cannot take logarithm of a negative number");
+    }
+    if (base.IsZero() || num.IsZero()) throw DbError(SqlState::kInvalidArgumentForLog, "cannot take logarithm of zero");
+    if (base.var_.sign == NumericSign::kPosInf) return num.var_.sign == NumericSign::kPosInf ? NaN() : Numeric();
+    return PositiveInfinity();
+  }
+  int ln_base_dweight = EstimateLnDweight(base.var_);
+  int ln_num_dweight = EstimateLnDweight(num.var_);
+  int result_dweight = ln_num_dweight - ln_base_dweight;
+  int rscale = kNumericMinSigDigits - result_dweight;
+  rscale = std::max({rscale, base.var_.dscale, num.var_.dscale, kNumericMinDisplayScale});
+  rscale = std::min(rscale, kNumericMaxDisplayScale);
+  int ln_base_rscale = std::max(rscale + result_dweight - ln_base_dweight + 8, kNumericMinDisplayScale);
+  int ln_num_rscale = std::max(rscale + result_dweight - ln_num_dweight + 8, kNumericMinDisplayScale);
+  NumericVar ln_base = LnVar(base.var_, ln_base_rscale);
+  NumericVar ln_num = LnVar(num.var_, ln_num_rscale);
+  return FromVar(DivVar(ln_num, ln_base, rscale, true));
+}
+
 // numeric_exp
 Numeric Numeric::Exp() const {
   if (!IsFinite()) {

@@ -274,6 +274,8 @@ std::vector<OperatorDef> Build() {
   b.defs.push_back(any);
 
   AppendDateTimeOperators(b.defs);
+  AppendContainerOperators(b.defs);
+  AppendJsonOperators(b.defs);
 
   std::string_view rows = kForeignRows;
   while (!rows.empty()) {

@@ -20,6 +20,10 @@ struct CandidateArg {
   TypeId id = TypeId::kVoid;  // kType only
   char category = 'X';
   bool preferred = false;
+  // The element side of anycompatiblearray || anycompatible rows, which Basalt
+  // lists per array type: it never counts as an exact match, as PostgreSQL's
+  // polymorphic argument does not.
+  bool polymorphic = false;
 };
 
 struct OperatorDef {
@@ -39,5 +43,9 @@ const std::vector<OperatorDef>& OperatorCatalog();
 // pg_operator's rows on date, time, timetz, timestamp, timestamptz and
 // interval (datetime_operators.cpp).
 void AppendDateTimeOperators(std::vector<OperatorDef>& defs);
+// Arrays, bytea, uuid, "char", int2vector, oidvector (container_operators.cpp).
+void AppendContainerOperators(std::vector<OperatorDef>& defs);
+// json and jsonb (json_operators.cpp).
+void AppendJsonOperators(std::vector<OperatorDef>& defs);
 
 }  // namespace basalt::engine::sql

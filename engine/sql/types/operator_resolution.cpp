@@ -9,6 +9,7 @@
 
 #include "engine/error/db_error.hpp"
 #include "engine/sql/types/operator_catalog.hpp"
+#include "engine/sql/types/enum_operators.hpp"
 
 namespace basalt::engine::sql {
 namespace {
@@ -30,7 +31,7 @@ std::array<const CandidateArg*, 2> ArgsOf(const OperatorDef& d) {
 bool CanCoerce(TypeId input, const CandidateArg& target) {
   switch (target.kind) {
     case Kind::kType: return input == target.id || input == TypeId::kUnknown || CanCast(input, target.id, CastContext::kImplicit);
-    case Kind::kAnyNonArray: return input != TypeId::kVoid;
+    case Kind::kAnyNonArray: return input != TypeId::kVoid && !IsArrayType(input) && input != TypeId::kInt2Vector && input != TypeId::kOidVector;
     case Kind::kForeign: return input == TypeId::kUnknown;
   }
   return false;
@@ -44,7 +45,7 @@ bool CanCoerceAll(const Inputs& in, const OperatorDef& d) {
   return true;
 }
 
-bool IsExactly(const CandidateArg& a, TypeId t) { return a.kind == Kind::kType && a.id == t; }
+bool IsExactly(const CandidateArg& a, TypeId t) { return a.kind == Kind::kType && a.id == t && !a.polymorphic; }
 
 // Keeps the candidates with the highest score; keeps all if nobody scores.
 void KeepBest(Candidates& cands, const std::function<int(const OperatorDef&)>& score) {
@@ -184,6 +185,7 @@ OperatorResolution Found(const OperatorDef& d) {
 }  // namespace
 
 OperatorResolution ResolveOperatorDetailed(std::string_view op, TypeId left, TypeId right) {
+  if (left == TypeId::kEnum || right == TypeId::kEnum) return ResolveEnumOperator(op, left, right);
   const bool prefix = left == TypeId::kVoid;
   Candidates named;
   for (const auto& d : OperatorCatalog()) {

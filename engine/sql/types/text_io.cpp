@@ -5,6 +5,8 @@
 // types' in datetime_text.cpp.
 #include "engine/sql/types/text_io.hpp"
 
+#include "engine/sql/types/regclass.hpp"
+
 #include "engine/sql/types/datetime_ops.hpp"
 
 #include <cerrno>
@@ -17,7 +19,12 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/types/enum_type.hpp"
+#include "engine/sql/types/array_text.hpp"
+#include "engine/sql/types/bytea_text.hpp"
 #include "engine/sql/types/float_format.hpp"
+#include "engine/sql/types/json_value.hpp"
+#include "engine/sql/types/uuid_text.hpp"
 #include "engine/sql/types/numeric_value.hpp"
 #include "engine/sql/types/string_coerce.hpp"
 
@@ -149,7 +156,9 @@ Value ParseText(std::string_view text, Type t) {
 
 Value ParseText(std::string_view text, Type t, const FormatOptions& opts) {
   namespace dt = datetime;
+  if (IsArrayType(t.id)) return ParseArrayText(text, t, opts);
   switch (t.id) {
+    case TypeId::kEnum: return ParseEnum(text, t);
     case TypeId::kDate: return Value::Int(dt::ParseDate(text, opts.datetime));
     case TypeId::kTime: return Value::Int(dt::ParseTime(text, t.typmod, opts.datetime));
     case TypeId::kTimeTz: return dt::TimeTzToValue(dt::ParseTimeTz(text, t.typmod, opts.datetime));
@@ -161,6 +170,7 @@ Value ParseText(std::string_view text, Type t, const FormatOptions& opts) {
     case TypeId::kInt4:
     case TypeId::kInt8: return Value::Int(ParseInteger(text, t.id));
     case TypeId::kOid: return Value::Int(ParseOid(text));
+    case TypeId::kRegclass: return Value::Int(RegclassIn(text));
     case TypeId::kFloat4: return Value::Float(ParseFloat4(text));
     case TypeId::kFloat8: return Value::Float(ParseFloat8(text));
     case TypeId::kNumeric: return NumericToValue(Numeric::Parse(text).ApplyTypmod(t.typmod));
@@ -170,12 +180,23 @@ Value ParseText(std::string_view text, Type t, const FormatOptions& opts) {
     case TypeId::kBpchar: return Value::String(CoerceBpchar(text, t.typmod, false));
     case TypeId::kName: return Value::String(ClipName(text));
     case TypeId::kVoid: return Value::String(std::string());
+    case TypeId::kBytea: return Value::String(ParseBytea(text));
+    case TypeId::kUuid: return Value::String(ParseUuid(text));
+    case TypeId::kJson: return Value::String(ParseJsonText(text));
+    case TypeId::kJsonb: return Value::String(ParseJsonbText(text));
+    case TypeId::kChar: return Value::String(ParseChar(text));
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return ParseArrayText(text, t, opts);
+    default: break;
   }
   throw DbError(SqlState::kFeatureNotSupported, "input of this type is not supported");
 }
 
 void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& opts) {
+  if (IsArrayType(t.id)) return AppendArrayText(v, t, out, opts);
   switch (t.id) {
+    case TypeId::kRegclass: out += RegclassOut(static_cast<uint32_t>(v.as_int())); return;
+    case TypeId::kEnum: out += EnumValueLabel(v); return;
     case TypeId::kBool: out += v.as_bool() ? 't' : 'f'; return;
     case TypeId::kInt2:
     case TypeId::kInt4:
@@ -203,6 +224,14 @@ void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& o
     case TypeId::kTimestamp: datetime::AppendTimestamp(v.as_int(), out); return;
     case TypeId::kTimestampTz: datetime::AppendTimestampTz(v.as_int(), opts.datetime.zone(), out); return;
     case TypeId::kInterval: datetime::AppendInterval(datetime::IntervalFromValue(v), out); return;
+    case TypeId::kBytea: AppendByteaHex(v.as_string(), out); return;
+    case TypeId::kUuid: AppendUuid(v.as_string(), out); return;
+    case TypeId::kJson:
+    case TypeId::kJsonb: out += v.as_string(); return;
+    case TypeId::kChar: AppendChar(v.as_string(), out); return;
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: AppendArrayText(v, t, out, opts); return;
+    default: return;
   }
 }
 

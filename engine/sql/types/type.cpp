@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "engine/sql/types/array_type.hpp"
+#include "engine/sql/types/enum_type.hpp"
 #include "engine/sql/types/typmod.hpp"
 
 namespace basalt::engine::sql {
@@ -16,6 +18,7 @@ PhysicalKind PhysicalKindOf(TypeId id) {
     case TypeId::kInt4:
     case TypeId::kInt8:
     case TypeId::kOid:
+    case TypeId::kRegclass:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kTimestamp:
@@ -31,11 +34,15 @@ PhysicalKind PhysicalKindOf(TypeId id) {
     case TypeId::kBpchar:
     case TypeId::kName:
     case TypeId::kVoid: return PhysicalKind::kString;
+    default: return PhysicalKind::kString;  // bytea, uuid, json(b), "char", vectors, arrays
   }
   return PhysicalKind::kString;
 }
 
+uint32_t TypeOid(Type t) { return t.id == TypeId::kEnum ? t.oid : TypeOid(t.id); }
+
 uint32_t TypeOid(TypeId id) {
+  if (IsArrayType(id)) return ArrayTypeOid(id);
   switch (id) {
     case TypeId::kUnknown: return 705;
     case TypeId::kBool: return 16;
@@ -50,6 +57,7 @@ uint32_t TypeOid(TypeId id) {
     case TypeId::kBpchar: return 1042;
     case TypeId::kName: return 19;
     case TypeId::kOid: return 26;
+    case TypeId::kRegclass: return 2205;
     case TypeId::kVoid: return 2278;
     case TypeId::kDate: return 1082;
     case TypeId::kTime: return 1083;
@@ -57,6 +65,14 @@ uint32_t TypeOid(TypeId id) {
     case TypeId::kTimestamp: return 1114;
     case TypeId::kTimestampTz: return 1184;
     case TypeId::kInterval: return 1186;
+    case TypeId::kBytea: return 17;
+    case TypeId::kUuid: return 2950;
+    case TypeId::kJson: return 114;
+    case TypeId::kJsonb: return 3802;
+    case TypeId::kChar: return 18;
+    case TypeId::kInt2Vector: return 22;
+    case TypeId::kOidVector: return 30;
+    default: break;
   }
   return 0;
 }
@@ -68,6 +84,7 @@ int16_t TypeLength(TypeId id) {
     case TypeId::kInt4:
     case TypeId::kFloat4:
     case TypeId::kOid:
+    case TypeId::kRegclass:
     case TypeId::kVoid: return 4;
     case TypeId::kInt8:
     case TypeId::kFloat8:
@@ -83,11 +100,16 @@ int16_t TypeLength(TypeId id) {
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kBpchar: return -1;
+    case TypeId::kUuid: return 16;
+    case TypeId::kChar: return 1;
+    case TypeId::kEnum: return 4;
+    default: return -1;  // bytea, json(b), vectors, arrays
   }
   return -1;
 }
 
 std::string_view TypeInternalName(TypeId id) {
+  if (IsArrayType(id)) return ArrayTypeInternalName(id);
   switch (id) {
     case TypeId::kUnknown: return "unknown";
     case TypeId::kBool: return "bool";
@@ -102,6 +124,7 @@ std::string_view TypeInternalName(TypeId id) {
     case TypeId::kBpchar: return "bpchar";
     case TypeId::kName: return "name";
     case TypeId::kOid: return "oid";
+    case TypeId::kRegclass: return "regclass";
     case TypeId::kVoid: return "void";
     case TypeId::kDate: return "date";
     case TypeId::kTime: return "time";
@@ -109,6 +132,14 @@ std::string_view TypeInternalName(TypeId id) {
     case TypeId::kTimestamp: return "timestamp";
     case TypeId::kTimestampTz: return "timestamptz";
     case TypeId::kInterval: return "interval";
+    case TypeId::kBytea: return "bytea";
+    case TypeId::kUuid: return "uuid";
+    case TypeId::kJson: return "json";
+    case TypeId::kJsonb: return "jsonb";
+    case TypeId::kChar: return "char";
+    case TypeId::kInt2Vector: return "int2vector";
+    case TypeId::kOidVector: return "oidvector";
+    default: break;
   }
   return "unknown";
 }
@@ -121,6 +152,8 @@ std::string WithPrecision(const char* name, int32_t typmod) {
 }  // namespace
 
 std::string FormatType(Type type) {
+  if (type.id == TypeId::kEnum) return EnumTypeName(type.oid);
+  if (IsArrayType(type.id)) return FormatType(Type{ArrayElementType(type.id), type.typmod}) + "[]";
   switch (type.id) {
     case TypeId::kBool: return "boolean";
     case TypeId::kInt2: return "smallint";
@@ -154,12 +187,15 @@ std::string FormatType(Type type) {
       int precision = type.typmod < 0 ? 0xFFFF : (type.typmod & 0xFFFF);
       return precision == 0xFFFF ? "interval" : "interval(" + std::to_string(precision) + ")";
     }
+    case TypeId::kChar: return "\"char\"";
+    default: return std::string(TypeInternalName(type.id));
   }
   return "unknown";
 }
 
 std::string TypeDisplayName(TypeId id) {
   if (id == TypeId::kBpchar) return "character";
+  if (IsArrayType(id)) return TypeDisplayName(ArrayElementType(id)) + "[]";
   return FormatType(Type{id, -1});
 }
 
@@ -176,6 +212,8 @@ bool IsString(TypeId id) {
 }
 
 char TypeCategory(TypeId id) {
+  if (IsArrayType(id)) return 'A';
+  if (id == TypeId::kEnum) return 'E';
   switch (id) {
     case TypeId::kBool: return 'B';
     case TypeId::kInt2:
@@ -184,7 +222,8 @@ char TypeCategory(TypeId id) {
     case TypeId::kFloat4:
     case TypeId::kFloat8:
     case TypeId::kNumeric:
-    case TypeId::kOid: return 'N';
+    case TypeId::kOid:
+    case TypeId::kRegclass: return 'N';
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kBpchar:
@@ -197,6 +236,10 @@ char TypeCategory(TypeId id) {
     case TypeId::kTimestamp:
     case TypeId::kTimestampTz: return 'D';
     case TypeId::kInterval: return 'T';
+    case TypeId::kInt2Vector:
+    case TypeId::kOidVector: return 'A';
+    case TypeId::kChar: return 'Z';
+    default: return 'U';  // bytea, uuid, json, jsonb
   }
   return 'X';
 }

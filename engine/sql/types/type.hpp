@@ -33,7 +33,64 @@ enum class TypeId : uint8_t {
   kTimestamp,    // int microseconds since 2000-01-01, no zone
   kTimestampTz,  // int microseconds since 2000-01-01 UTC
   kInterval,     // 16-byte string: time, days, months (datetime.hpp)
+  kBytea,        // string of the raw bytes (bytea_io.hpp)
+  kUuid,         // 16-byte string (uuid_io.hpp)
+  kJson,         // string: the validated input text, kept verbatim (json_value.hpp)
+  kJsonb,        // string: the normalised output text (json_value.hpp)
+  kChar,         // "char": string of 0 or 1 byte
+  kInt2Vector,   // int2vector: an array Value (array_value.hpp) of int2, lower bound 0
+  kOidVector,    // oidvector: an array Value of oid, lower bound 0
+  // Array types, one TypeId per element type (array_value.hpp: ArrayElementType,
+  // ArrayTypeOf). Every array Value is a string in the array encoding; a
+  // Type's typmod on an array type is the element's typmod (varchar(10)[]).
+  kBoolArray,
+  kByteaArray,
+  kCharArray,
+  kNameArray,
+  kInt2Array,
+  kInt2VectorArray,
+  kInt4Array,
+  kTextArray,
+  kOidVectorArray,
+  kBpcharArray,
+  kVarcharArray,
+  kInt8Array,
+  kFloat4Array,
+  kFloat8Array,
+  kOidArray,
+  kDateArray,
+  kTimeArray,
+  kTimeTzArray,
+  kTimestampArray,
+  kTimestampTzArray,
+  kIntervalArray,
+  kNumericArray,
+  kUuidArray,
+  kJsonArray,
+  kJsonbArray,
+  // A user-defined enum type (CREATE TYPE ... AS ENUM); Type::oid names which
+  // one. Values are strings (enum_type.hpp: 8-byte sort key, then the label).
+  kEnum,
+  // Object identifier types: an OID (Value::Int) read and printed as a name
+  // through the resolver the session installs (regclass.hpp).
+  kRegclass,
 };
+
+// Number of TypeIds (for tables indexed by TypeId).
+inline constexpr int kTypeIdCount = static_cast<int>(TypeId::kRegclass) + 1;
+
+// Is `id` one of the array types (kBoolArray .. kJsonbArray)? int2vector and
+// oidvector are not (they have their own text form) but share the encoding.
+constexpr bool IsArrayType(TypeId id) {
+  return static_cast<int>(id) >= static_cast<int>(TypeId::kBoolArray) &&
+         static_cast<int>(id) <= static_cast<int>(TypeId::kJsonbArray);
+}
+// The element type of an array type (int2 for int2vector, oid for oidvector);
+// kUnknown for a non-array type.
+TypeId ArrayElementType(TypeId array);
+// The array type whose elements are `element` (kInt4 -> kInt4Array); kUnknown
+// when Basalt has none (void, unknown, arrays themselves).
+TypeId ArrayTypeOf(TypeId element);
 
 // The storage class a value of a type uses inside Value. numeric is kString
 // (serialized Numeric bytes), so code that switches on PhysicalKind must treat
@@ -44,6 +101,8 @@ enum class PhysicalKind : uint8_t { kBool, kInt, kFloat, kString };
 struct Type {
   TypeId id = TypeId::kUnknown;
   int32_t typmod = -1;
+  // pg_type OID of a user-defined type (kEnum); 0 for built-in types.
+  uint32_t oid = 0;
 
   bool operator==(const Type&) const = default;
 };
@@ -52,6 +111,8 @@ PhysicalKind PhysicalKindOf(TypeId id);
 
 // PostgreSQL's pg_type OID (int4 = 23, text = 25, ...).
 uint32_t TypeOid(TypeId id);
+// The same for a full Type: user-defined types (kEnum) report Type::oid.
+uint32_t TypeOid(Type t);
 
 // pg_type.typlen: 1/2/4/8 for fixed-size types, -1 for varlena, -2 for cstring.
 int16_t TypeLength(TypeId id);

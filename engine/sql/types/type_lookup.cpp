@@ -37,6 +37,11 @@ constexpr NameEntry kNames[] = {
     {"timetz", TypeId::kTimeTz},   {"timestamp", TypeId::kTimestamp},
     {"timestamptz", TypeId::kTimestampTz},
     {"interval", TypeId::kInterval},
+    {"bytea", TypeId::kBytea},     {"uuid", TypeId::kUuid},
+    {"json", TypeId::kJson},       {"jsonb", TypeId::kJsonb},
+    {"char", TypeId::kChar},       {"int2vector", TypeId::kInt2Vector},
+    {"oidvector", TypeId::kOidVector},
+    {"regclass", TypeId::kRegclass},
 };
 
 std::string JoinName(const std::vector<std::string>& names) {
@@ -119,13 +124,26 @@ std::optional<Type> LookupType(const std::vector<std::string>& names, const std:
   if (names.size() == 2 && names[0] != "pg_catalog") return std::nullopt;
   const std::string& base = names.back();
   std::optional<TypeId> id;
+  // "_int4" is int4's array type, as in pg_type.
+  std::string_view element_name = base;
+  bool underscore_array = base.size() > 1 && base[0] == '_';
+  if (underscore_array) element_name.remove_prefix(1);
   for (const auto& e : kNames) {
-    if (e.name == base) {
+    if (e.name == element_name) {
       id = e.id;
       break;
     }
   }
   if (!id) return std::nullopt;
+  if (underscore_array) {
+    TypeId array = ArrayTypeOf(*id);
+    if (array == TypeId::kUnknown || element_name != TypeInternalName(*id)) return std::nullopt;
+    if (!modifiers.empty()) {
+      throw DbError(SqlState::kSyntaxError,
+                    fmt::format("type modifier is not allowed for type \"{}\"", JoinName(names)));
+    }
+    return Type{array, -1};
+  }
 
   Type type{*id, -1};
   if (modifiers.empty()) return type;
@@ -143,6 +161,15 @@ std::optional<Type> LookupType(const std::vector<std::string>& names, const std:
                     fmt::format("type modifier is not allowed for type \"{}\"", JoinName(names)));
   }
   return type;
+}
+
+std::optional<Type> LookupType(const std::vector<std::string>& names, const std::vector<int64_t>& modifiers,
+                               int array_bounds) {
+  auto type = LookupType(names, modifiers);
+  if (!type || array_bounds <= 0 || IsArrayType(type->id)) return type;
+  TypeId array = ArrayTypeOf(type->id);
+  if (array == TypeId::kUnknown) return std::nullopt;
+  return Type{array, type->typmod};
 }
 
 }  // namespace basalt::engine::sql

@@ -54,5 +54,10 @@ inline std::optional<int32_t> CharTypmodLength(int32_t typmod) {
 // `bpchar` without a modifier is unconstrained, as in PostgreSQL; the grammar already
 // turns a bare CHAR into bpchar with modifier 1.
 std::optional<Type> LookupType(const std::vector<std::string>& names, const std::vector<int64_t>& modifiers);
+// Same, for a name with `array_bounds` [] suffixes (int4[], varchar(10)[][]):
+// the element's array type with the element's typmod; nullopt if the element
+// type has no array type.
+std::optional<Type> LookupType(const std::vector<std::string>& names, const std::vector<int64_t>& modifiers,
+                               int array_bounds);
 
 }  // namespace basalt::engine::sql

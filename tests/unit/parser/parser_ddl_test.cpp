@@ -121,7 +121,9 @@ TEST_CASE("DROP statements", "[parser][ddl]") {
   REQUIRE(role.kind == ast::ObjectKind::kRole);
   REQUIRE(role.objects.size() == 2);
   REQUIRE(role.objects[1].name == "bob");
-  REQUIRE(ParseOne<ast::DropStmt>("DROP FUNCTION f(int)").kind == ast::ObjectKind::kOther);
+  auto fn = ParseOne<ast::DropUserObjectStmt>("DROP FUNCTION f(int)");
+  REQUIRE(fn.kind == ast::DropUserObjectStmt::Kind::kFunction);
+  REQUIRE(fn.objects.size() == 1);
 }
 
 TEST_CASE("CREATE INDEX", "[parser][ddl]") {

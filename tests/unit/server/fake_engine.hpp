@@ -219,6 +219,7 @@ class FakeSession final : public engine::SqlSession {
 class FakeEngine final : public engine::Engine {
  public:
   std::optional<engine::RoleInfo> FindRole(std::string_view) override { return std::nullopt; }
+  void SetPasswordVerifierMaker(PasswordVerifierMaker) override {}
 
   std::unique_ptr<engine::SqlSession> Connect(std::string_view user, std::string_view database,
                                               const conf::Settings& settings) override {
