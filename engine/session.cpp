@@ -220,10 +220,12 @@ void Session::InitExecContext(sql::ExecContext& ctx) {
   ctx.eval.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
 }
 
-std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) {
+std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q) { return ColumnsOf(q.columns); }
+
+std::vector<ColumnInfo> ColumnsOf(const std::vector<sql::OutputColumn>& out) {
   std::vector<ColumnInfo> columns;
-  columns.reserve(q.columns.size());
-  for (const auto& c : q.columns) {
+  columns.reserve(out.size());
+  for (const auto& c : out) {
     ColumnInfo info;
     info.name = c.name;
     info.table_oid = c.table_oid;
@@ -335,17 +337,11 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
         if constexpr (std::is_same_v<T, sql::ast::SelectStmt>) {
           RunQuery(s, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::InsertStmt>) {
-          sql::BoundDml dml = binder.BindInsert(s);
-          int64_t n = sql::ExecuteDml(dml, ctx);
-          sink.Complete(fmt::format("INSERT 0 {}", n));
+          RunDml(binder.BindInsert(s), ctx, /*describe=*/true, nullptr, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::UpdateStmt>) {
-          sql::BoundDml dml = binder.BindUpdate(s);
-          int64_t n = sql::ExecuteDml(dml, ctx);
-          sink.Complete(fmt::format("UPDATE {}", n));
+          RunDml(binder.BindUpdate(s), ctx, /*describe=*/true, nullptr, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::DeleteStmt>) {
-          sql::BoundDml dml = binder.BindDelete(s);
-          int64_t n = sql::ExecuteDml(dml, ctx);
-          sink.Complete(fmt::format("DELETE {}", n));
+          RunDml(binder.BindDelete(s), ctx, /*describe=*/true, nullptr, sink);
         } else if constexpr (std::is_same_v<T, sql::ast::CreateTableStmt>) {
           sql::ExecuteCreateTable(s, binder, ctx, database_.oid, user_.oid, notice);
           sink.Complete(StatementTag(stmt));

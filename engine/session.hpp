@@ -18,6 +18,7 @@
 #include "engine/engine.hpp"
 #include "engine/session_services.hpp"
 #include "engine/sql/exec/exec_context.hpp"
+#include "engine/sql/binder/binder.hpp"  // sql::BoundDml, sql::OutputColumn
 #include "engine/sql/exec/executor.hpp"  // sql::Row
 #include "engine/sql/parser/ast.hpp"
 #include "engine/sql/types/datetime_text.hpp"
@@ -36,6 +37,7 @@ class EngineImpl;
 
 // RowDescription columns of a bound query.
 std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q);
+std::vector<ColumnInfo> ColumnsOf(const std::vector<sql::OutputColumn>& columns);
 struct PreparedStatement;
 struct Portal;
 
@@ -92,6 +94,11 @@ class Session final : public SqlSession, public sql::SessionContext {
   void RunCreateDatabase(const sql::ast::CreateDatabaseStmt& stmt, bool multi, ResultSink& sink);
   void RunDropDatabase(const sql::ast::DropDatabaseStmt& stmt, bool multi, ResultSink& sink);
   void RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink);
+  // session_dml.cpp: runs a bound INSERT/UPDATE/DELETE and reports its rows
+  // (RETURNING; with RowDescription first when `describe`, in the formats of
+  // `formats` when given) and its command tag.
+  void RunDml(const sql::BoundDml& dml, sql::ExecContext& ctx, bool describe,
+              const std::vector<ColumnInfo>* formats, ResultSink& sink);
   // session_role.cpp: CREATE/ALTER/DROP ROLE (and USER).
   void RunCreateRole(const sql::ast::CreateRoleStmt& stmt, ResultSink& sink);
   void RunAlterRole(const sql::ast::AlterRoleStmt& stmt, ResultSink& sink);

@@ -194,11 +194,14 @@ std::shared_ptr<PreparedStatement> Session::AnalyzeStatement(std::string_view sq
             if constexpr (std::is_same_v<T, sql::ast::SelectStmt>) {
               prepared->columns = ColumnsOf(binder.BindSelect(s));
             } else if constexpr (std::is_same_v<T, sql::ast::InsertStmt>) {
-              binder.BindInsert(s);
+              sql::BoundDml dml = binder.BindInsert(s);
+              if (!dml.returning.empty()) prepared->columns = ColumnsOf(dml.returning_columns);
             } else if constexpr (std::is_same_v<T, sql::ast::UpdateStmt>) {
-              binder.BindUpdate(s);
+              sql::BoundDml dml = binder.BindUpdate(s);
+              if (!dml.returning.empty()) prepared->columns = ColumnsOf(dml.returning_columns);
             } else if constexpr (std::is_same_v<T, sql::ast::DeleteStmt>) {
-              binder.BindDelete(s);
+              sql::BoundDml dml = binder.BindDelete(s);
+              if (!dml.returning.empty()) prepared->columns = ColumnsOf(dml.returning_columns);
             }
           },
           stmt.body);
@@ -434,15 +437,13 @@ ExecuteOutcome Session::RunPortal(Portal& portal, int64_t max_rows, ResultSink& 
     std::visit(
         [&](const auto& s) {
           using T = std::decay_t<decltype(s)>;
+          const std::vector<ColumnInfo>* formats = portal.columns ? &*portal.columns : nullptr;
           if constexpr (std::is_same_v<T, sql::ast::InsertStmt>) {
-            sql::BoundDml dml = binder.BindInsert(s);
-            sink.Complete(fmt::format("INSERT 0 {}", sql::ExecuteDml(dml, ctx)));
+            RunDml(binder.BindInsert(s), ctx, /*describe=*/false, formats, sink);
           } else if constexpr (std::is_same_v<T, sql::ast::UpdateStmt>) {
-            sql::BoundDml dml = binder.BindUpdate(s);
-            sink.Complete(fmt::format("UPDATE {}", sql::ExecuteDml(dml, ctx)));
+            RunDml(binder.BindUpdate(s), ctx, /*describe=*/false, formats, sink);
           } else if constexpr (std::is_same_v<T, sql::ast::DeleteStmt>) {
-            sql::BoundDml dml = binder.BindDelete(s);
-            sink.Complete(fmt::format("DELETE {}", sql::ExecuteDml(dml, ctx)));
+            RunDml(binder.BindDelete(s), ctx, /*describe=*/false, formats, sink);
           }
         },
         stmt.body);

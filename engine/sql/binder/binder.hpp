@@ -43,6 +43,10 @@ struct BoundDml {
   std::vector<BoundExprPtr> assignments;
   // UPDATE under READ COMMITTED re-checks this on the newest row version.
   BoundExprPtr recheck;
+  // RETURNING: expressions over the row in table column order (the new row for
+  // INSERT/UPDATE, the old one for DELETE), and the result columns they make.
+  std::vector<BoundExprPtr> returning;
+  std::vector<OutputColumn> returning_columns;
 };
 
 class Binder {
@@ -55,6 +59,8 @@ class Binder {
   BoundDml BindInsert(const ast::InsertStmt& stmt);
   BoundDml BindUpdate(const ast::UpdateStmt& stmt);
   BoundDml BindDelete(const ast::DeleteStmt& stmt);
+  // Binds a RETURNING list over `dml.table`'s columns (qualifier `alias`).
+  void BindReturning(BoundDml& dml, const std::vector<ast::ResTarget>& returning, const std::string& alias);
 
   // Finds a table; throws 42P01 (or 3F000 for an unknown schema).
   catalog::TableDef ResolveTable(const ast::RangeVar& rv);

@@ -24,8 +24,7 @@ BoundExprPtr CoerceForColumn(BoundExprPtr e, const catalog::ColumnDef& column) {
   return out;
 }
 
-void RejectUnsupportedDml(bool returning, bool with) {
-  if (returning) throw DbError(SqlState::kFeatureNotSupported, "RETURNING is not supported yet");
+void RejectUnsupportedDml(bool with) {
   if (with) throw DbError(SqlState::kFeatureNotSupported, "WITH queries are not supported yet");
 }
 
@@ -65,7 +64,7 @@ BoundExprPtr Binder::BindColumnDefault(const catalog::TableDef& table, int colum
 }
 
 BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
-  RejectUnsupportedDml(!stmt.returning.empty(), !stmt.with.empty());
+  RejectUnsupportedDml(!stmt.with.empty());
   if (stmt.has_on_conflict) throw DbError(SqlState::kFeatureNotSupported, "ON CONFLICT is not supported yet");
   BoundDml dml;
   dml.kind = DmlKind::kInsert;
@@ -162,11 +161,12 @@ BoundDml Binder::BindInsert(const ast::InsertStmt& stmt) {
     values->rows.push_back(std::move(row));
   }
   dml.source = std::move(values);
+  BindReturning(dml, stmt.returning, stmt.alias.value_or(dml.table.name));
   return dml;
 }
 
 BoundDml Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  RejectUnsupportedDml(!stmt.returning.empty(), !stmt.with.empty());
+  RejectUnsupportedDml(!stmt.with.empty());
   if (!stmt.from.empty()) throw DbError(SqlState::kFeatureNotSupported, "UPDATE ... FROM is not supported yet");
   BoundDml dml;
   dml.kind = DmlKind::kUpdate;
@@ -200,11 +200,12 @@ BoundDml Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   }
   scan->output_types.push_back(Type{TypeId::kText, -1});
   dml.source = std::move(scan);
+  BindReturning(dml, stmt.returning, alias);
   return dml;
 }
 
 BoundDml Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  RejectUnsupportedDml(!stmt.returning.empty(), !stmt.with.empty());
+  RejectUnsupportedDml(!stmt.with.empty());
   if (!stmt.using_tables.empty()) throw DbError(SqlState::kFeatureNotSupported, "DELETE ... USING is not supported yet");
   BoundDml dml;
   dml.kind = DmlKind::kDelete;
@@ -218,7 +219,48 @@ BoundDml Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (scan->filter) dml.recheck = CloneExpr(*scan->filter);
   scan->output_types.push_back(Type{TypeId::kText, -1});
   dml.source = std::move(scan);
+  BindReturning(dml, stmt.returning, alias);
   return dml;
+}
+
+void Binder::BindReturning(BoundDml& dml, const std::vector<ast::ResTarget>& returning, const std::string& alias) {
+  if (returning.empty()) return;
+  const catalog::TableDef& table = dml.table;
+  Scope scope;
+  scope.tables.push_back(alias);
+  if (alias != table.name) scope.aliased_tables.emplace_back(table.name, alias);
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    scope.columns.push_back(ScopeColumn{alias, table.columns[i].name, table.columns[i].type, table.oid,
+                                        static_cast<int16_t>(i + 1)});
+  }
+  ExprBinder eb(scope, "RETURNING", nullptr, this);
+  for (const auto& t : returning) {
+    const ast::Expr& e = *t.expr;
+    if (e.kind == ast::ExprKind::kColumnRef && e.star) {
+      std::string qualifier = e.names.empty() ? "" : e.names.back();
+      if (!qualifier.empty() && qualifier != alias) {
+        throw AtLocation(
+            DbError(SqlState::kUndefinedTable, fmt::format("missing FROM-clause entry for table \"{}\"", qualifier)),
+            e.location);
+      }
+      for (size_t i = 0; i < scope.columns.size(); ++i) {
+        const ScopeColumn& c = scope.columns[i];
+        dml.returning.push_back(BoundExpr::Column(static_cast<int>(i), c.type));
+        dml.returning_columns.push_back(OutputColumn{c.name, c.type, c.table_oid, c.attnum});
+      }
+      continue;
+    }
+    BoundExprPtr b = eb.Bind(e);
+    OutputColumn col{t.alias.empty() ? FigureColumnName(e) : t.alias, b->type};
+    if (b->kind == BoundKind::kColumn) {
+      col.table_oid = scope.columns[b->index].table_oid;
+      col.attnum = scope.columns[b->index].attnum;
+    }
+    if (b->type.id == TypeId::kUnknown) b = TryCoerce(std::move(b), Type{TypeId::kText, -1}, CastContext::kImplicit);
+    col.type = b->type;
+    dml.returning.push_back(std::move(b));
+    dml.returning_columns.push_back(std::move(col));
+  }
 }
 
 }  // namespace basalt::engine::sql

@@ -67,7 +67,16 @@ void ClaimPrimaryKey(const catalog::TableDef& table, const std::string& key, con
   }
 }
 
-int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx) {
+// Evaluates the RETURNING list over `row` (table column order) into `returned`.
+void Return(const BoundDml& dml, const Row& row, ExecContext& ctx, std::vector<Row>* returned) {
+  if (returned == nullptr || dml.returning.empty()) return;
+  Row out;
+  out.reserve(dml.returning.size());
+  for (const auto& e : dml.returning) out.push_back(Evaluate(*e, row, ctx.eval));
+  returned->push_back(std::move(out));
+}
+
+int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx, std::vector<Row>* returned) {
   const catalog::TableDef& table = dml.table;
   ctx.txn->CheckWritable("INSERT");
   ExecutorPtr source = BuildExecutor(*dml.source, ctx);
@@ -91,6 +100,7 @@ int64_t ExecuteInsert(const BoundDml& dml, ExecContext& ctx) {
       ctx.txn->Put(Cf::kRows, key, catalog::EncodeRowValue(table, row));
       indexes.Insert(row, key);
       fks.QueueInsert(row);
+      Return(dml, row, ctx, returned);
       ++count;
     }
   }
@@ -122,7 +132,7 @@ std::optional<Row> LockCurrent(const BoundDml& dml, const std::string& key, txn:
   return current;
 }
 
-int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx) {
+int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx, std::vector<Row>* returned) {
   const catalog::TableDef& table = dml.table;
   ctx.txn->CheckWritable("UPDATE");
   std::vector<Row> targets = CollectTargets(dml, ctx);
@@ -153,13 +163,14 @@ int64_t ExecuteUpdate(const BoundDml& dml, ExecContext& ctx) {
     ctx.txn->Put(Cf::kRows, new_key, catalog::EncodeRowValue(table, updated));
     indexes.Update(*current, key, updated, new_key);
     fks.QueueUpdate(*current, updated);
+    Return(dml, updated, ctx, returned);
     ++count;
   }
   fks.Finish();
   return count;
 }
 
-int64_t ExecuteDelete(const BoundDml& dml, ExecContext& ctx) {
+int64_t ExecuteDelete(const BoundDml& dml, ExecContext& ctx, std::vector<Row>* returned) {
   ctx.txn->CheckWritable("DELETE");
   std::vector<Row> targets = CollectTargets(dml, ctx);
   IndexMaintainer indexes(dml.table, ctx);
@@ -173,6 +184,7 @@ int64_t ExecuteDelete(const BoundDml& dml, ExecContext& ctx) {
     ctx.txn->Delete(Cf::kRows, key);
     indexes.Delete(*current, key);
     fks.QueueDelete(*current);
+    Return(dml, *current, ctx, returned);
     ++count;
   }
   fks.Finish();
@@ -181,11 +193,11 @@ int64_t ExecuteDelete(const BoundDml& dml, ExecContext& ctx) {
 
 }  // namespace
 
-int64_t ExecuteDml(const BoundDml& dml, ExecContext& ctx) {
+int64_t ExecuteDml(const BoundDml& dml, ExecContext& ctx, std::vector<Row>* returned) {
   switch (dml.kind) {
-    case DmlKind::kInsert: return ExecuteInsert(dml, ctx);
-    case DmlKind::kUpdate: return ExecuteUpdate(dml, ctx);
-    case DmlKind::kDelete: return ExecuteDelete(dml, ctx);
+    case DmlKind::kInsert: return ExecuteInsert(dml, ctx, returned);
+    case DmlKind::kUpdate: return ExecuteUpdate(dml, ctx, returned);
+    case DmlKind::kDelete: return ExecuteDelete(dml, ctx, returned);
   }
   return 0;
 }

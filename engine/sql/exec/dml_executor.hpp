@@ -9,10 +9,12 @@
 
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/exec/exec_context.hpp"
+#include "engine/sql/exec/executor.hpp"
 
 namespace basalt::engine::sql {
 
-// Returns the number of rows inserted, updated or deleted.
-int64_t ExecuteDml(const BoundDml& dml, ExecContext& ctx);
+// Returns the number of rows inserted, updated or deleted. With a RETURNING
+// list and `returned`, appends one row of its values per affected row.
+int64_t ExecuteDml(const BoundDml& dml, ExecContext& ctx, std::vector<Row>* returned = nullptr);
 
 }  // namespace basalt::engine::sql
