@@ -7,7 +7,7 @@
 #include "engine/catalog/ddl_codec.hpp"
 #include "engine/catalog/sequence_store.hpp"
 #include "engine/storage/store.hpp"
-#include "temp_dir.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 using namespace basalt::engine;
 using basalt::test::TempDir;

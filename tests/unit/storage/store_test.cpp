@@ -10,7 +10,7 @@
 #include "engine/error/db_error.hpp"
 #include "engine/storage/store.hpp"
 #include "engine/storage/version_key.hpp"
-#include "temp_dir.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 using namespace basalt::engine::storage;
 using basalt::engine::DbError;

@@ -7,7 +7,7 @@
 
 #include "engine/storage/store.hpp"
 #include "engine/txn/hybrid_clock.hpp"
-#include "temp_dir.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 using namespace basalt::engine;
 using basalt::test::TempDir;

@@ -8,7 +8,7 @@
 
 #include "engine/storage/store.hpp"
 #include "engine/txn/txn_manager.hpp"
-#include "temp_dir.hpp"
+#include "tests/unit/temp_dir.hpp"
 
 namespace basalt::test {
 

@@ -1,4 +1,5 @@
-// A fresh directory under /tmp, removed at scope exit.
+// tests/unit/temp_dir.hpp
+// A fresh directory under /tmp, removed at scope exit (shared by the storage, txn and catalog tests).
 #pragma once
 
 #include <unistd.h>
