@@ -15,6 +15,7 @@
 #include "engine/sql/exec/executor.hpp"
 #include "engine/sql/parser/parser.hpp"
 #include "engine/sql/types/datetime_ops.hpp"
+#include "engine/sql/types/binary_io.hpp"
 #include "engine/sql/types/text_io.hpp"
 #include "engine/sql/types/time_zone.hpp"
 
@@ -238,6 +239,26 @@ std::vector<ColumnInfo> ColumnsOf(const std::vector<sql::OutputColumn>& out) {
   return columns;
 }
 
+void SendRow(const sql::Row& row, const std::vector<sql::OutputColumn>& columns,
+             const std::vector<ColumnInfo>* formats, const sql::FormatOptions& opts, std::string& scratch,
+             ResultSink& sink) {
+  sink.BeginRow(static_cast<int>(columns.size()));
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (row[i].is_null()) {
+      sink.NullField();
+      continue;
+    }
+    scratch.clear();
+    if (formats != nullptr && i < formats->size() && (*formats)[i].format == 1) {
+      sql::AppendBinary(row[i], columns[i].type, scratch);
+    } else {
+      sql::AppendText(row[i], columns[i].type, scratch, opts);
+    }
+    sink.Field(scratch);
+  }
+  sink.EndRow();
+}
+
 void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
   notice_sink_ = &sink;
   struct ClearNoticeSink {
@@ -409,17 +430,7 @@ void Session::RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink) {
   int64_t count = 0;
   while (exec->Next(batch)) {
     for (const sql::Row& row : batch.rows) {
-      sink.BeginRow(static_cast<int>(q.columns.size()));
-      for (size_t i = 0; i < q.columns.size(); ++i) {
-        if (row[i].is_null()) {
-          sink.NullField();
-          continue;
-        }
-        text.clear();
-        sql::AppendText(row[i], q.columns[i].type, text, opts);
-        sink.Field(text);
-      }
-      sink.EndRow();
+      SendRow(row, q.columns, nullptr, opts, text, sink);
       ++count;
     }
   }

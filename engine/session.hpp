@@ -38,6 +38,12 @@ class EngineImpl;
 // RowDescription columns of a bound query.
 std::vector<ColumnInfo> ColumnsOf(const sql::BoundQuery& q);
 std::vector<ColumnInfo> ColumnsOf(const std::vector<sql::OutputColumn>& columns);
+// Sends one DataRow of `row` (the first columns.size() values): column i in
+// binary when formats[i].format is 1, else text (all text when `formats` is
+// null). `scratch` is reused across rows so fields do not allocate.
+void SendRow(const sql::Row& row, const std::vector<sql::OutputColumn>& columns,
+             const std::vector<ColumnInfo>* formats, const sql::FormatOptions& opts, std::string& scratch,
+             ResultSink& sink);
 struct PreparedStatement;
 struct Portal;
 

@@ -133,21 +133,7 @@ void Session::EmitCursorRow(const Portal& portal, const sql::Row& row, ResultSin
   opts.extra_float_digits = static_cast<int>(settings_.GetInt("extra_float_digits"));
   opts.datetime = datetime_;
   std::string bytes;
-  sink.BeginRow(static_cast<int>(columns.size()));
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (row[i].is_null()) {
-      sink.NullField();
-      continue;
-    }
-    bytes.clear();
-    if (columns[i].format == 1) {
-      sql::AppendBinary(row[i], out_cols[i].type, bytes);
-    } else {
-      sql::AppendText(row[i], out_cols[i].type, bytes, opts);
-    }
-    sink.Field(bytes);
-  }
-  sink.EndRow();
+  SendRow(row, out_cols, &columns, opts, bytes, sink);
 }
 
 // Streams up to `count` (<0: all) rows forward from a non-materialized portal.

@@ -8,8 +8,6 @@
 
 #include "engine/session.hpp"
 #include "engine/sql/exec/dml_executor.hpp"
-#include "engine/sql/types/binary_io.hpp"
-#include "engine/sql/types/text_io.hpp"
 
 namespace basalt::engine {
 
@@ -23,25 +21,7 @@ void Session::RunDml(const sql::BoundDml& dml, sql::ExecContext& ctx, bool descr
     opts.extra_float_digits = ctx.eval.extra_float_digits;
     opts.datetime = datetime_;
     std::string bytes;
-    const size_t width = dml.returning_columns.size();
-    for (const sql::Row& row : returned) {
-      sink.BeginRow(static_cast<int>(width));
-      for (size_t i = 0; i < width; ++i) {
-        if (row[i].is_null()) {
-          sink.NullField();
-          continue;
-        }
-        bytes.clear();
-        const sql::Type& type = dml.returning_columns[i].type;
-        if (formats != nullptr && i < formats->size() && (*formats)[i].format == 1) {
-          sql::AppendBinary(row[i], type, bytes);
-        } else {
-          sql::AppendText(row[i], type, bytes, opts);
-        }
-        sink.Field(bytes);
-      }
-      sink.EndRow();
-    }
+    for (const sql::Row& row : returned) SendRow(row, dml.returning_columns, formats, opts, bytes, sink);
   }
   switch (dml.kind) {
     case sql::DmlKind::kInsert: sink.Complete(fmt::format("INSERT 0 {}", n)); break;

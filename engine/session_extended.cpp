@@ -402,22 +402,7 @@ ExecuteOutcome Session::RunPortal(Portal& portal, int64_t max_rows, ResultSink& 
         }
         continue;
       }
-      const sql::Row& row = portal.batch.rows[portal.batch_pos++];
-      sink.BeginRow(static_cast<int>(columns.size()));
-      for (size_t i = 0; i < columns.size(); ++i) {
-        if (row[i].is_null()) {
-          sink.NullField();
-          continue;
-        }
-        bytes.clear();
-        if (columns[i].format == 1) {
-          sql::AppendBinary(row[i], out_cols[i].type, bytes);
-        } else {
-          sql::AppendText(row[i], out_cols[i].type, bytes, opts);
-        }
-        sink.Field(bytes);
-      }
-      sink.EndRow();
+      SendRow(portal.batch.rows[portal.batch_pos++], out_cols, &columns, opts, bytes, sink);
       ++sent;
     }
     if (!portal.done) return ExecuteOutcome::kSuspended;
