@@ -30,7 +30,7 @@ constexpr TypeId kAllArrays[] = {
     TypeId::kFloat4Array,    TypeId::kFloat8Array,      TypeId::kOidArray,        TypeId::kDateArray,
     TypeId::kTimeArray,      TypeId::kTimeTzArray,      TypeId::kTimestampArray,  TypeId::kTimestampTzArray,
     TypeId::kIntervalArray,  TypeId::kNumericArray,     TypeId::kUuidArray,       TypeId::kJsonArray,
-    TypeId::kJsonbArray,
+    TypeId::kJsonbArray,     TypeId::kRegclassArray,    TypeId::kRegtypeArray,    TypeId::kAclItemArray,
 };
 
 bool NotDistinct(const Value& a, const Value& b, TypeId element) {

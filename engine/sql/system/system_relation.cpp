@@ -55,8 +55,7 @@ const Registry& GetRegistry() {
 }  // namespace
 
 Type ColumnType(std::string_view t) {
-  // TODO(catalog): serve aclitem[], pg_node_tree and the reg* types as their
-  // own types once Basalt has them (text and oid until then).
+  // TODO(catalog): serve pg_node_tree as its own type once Basalt has it.
   struct Entry {
     std::string_view pg;
     TypeId id;
@@ -68,15 +67,16 @@ Type ColumnType(std::string_view t) {
       {"float8", TypeId::kFloat8},      {"name", TypeId::kName},
       {"sql_identifier", TypeId::kName}, {"character_data", TypeId::kVarchar},
       {"yes_or_no", TypeId::kVarchar},  {"oid", TypeId::kOid},
-      {"regproc", TypeId::kOid},        {"regtype", TypeId::kOid},
-      {"regclass", TypeId::kOid},       {"regprocedure", TypeId::kOid},
-      {"regoper", TypeId::kOid},        {"regnamespace", TypeId::kOid},
-      {"regrole", TypeId::kOid},        {"xid", TypeId::kOid},
+      {"regproc", TypeId::kRegproc},    {"regtype", TypeId::kRegtype},
+      {"regclass", TypeId::kRegclass},  {"regprocedure", TypeId::kRegprocedure},
+      {"regoper", TypeId::kRegoper},    {"regnamespace", TypeId::kRegnamespace},
+      {"regrole", TypeId::kRegrole},    {"xid", TypeId::kOid},
       {"cid", TypeId::kOid},            {"timestamptz", TypeId::kTimestampTz},
       {"time_stamp", TypeId::kTimestampTz}, {"char", TypeId::kChar},
       {"bytea", TypeId::kBytea},        {"int2vector", TypeId::kInt2Vector},
       {"oidvector", TypeId::kOidVector}, {"_oid", TypeId::kOidArray},
-      {"_regtype", TypeId::kOidArray},  {"_int2", TypeId::kInt2Array},
+      {"_regtype", TypeId::kRegtypeArray}, {"_aclitem", TypeId::kAclItemArray},
+      {"aclitem", TypeId::kAclItem},  {"_int2", TypeId::kInt2Array},
       {"_text", TypeId::kTextArray},    {"_char", TypeId::kCharArray},
       {"_name", TypeId::kNameArray},
   };

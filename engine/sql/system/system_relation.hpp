@@ -13,10 +13,10 @@
 // factory sends scans of such tables to SystemScanExecutor. Nothing keys on
 // query text: a system relation joins, filters and nests like a table.
 //
-// Column types: PostgreSQL types Basalt does not have yet ("char", arrays,
-// aclitem, pg_node_tree, regproc, ...) are served as the nearest Basalt type
-// (text, or oid for the reg* types) until the type exists; ColumnType() holds
-// that mapping in one place.
+// Column types: PostgreSQL types Basalt does not have yet (pg_node_tree, xid,
+// ...) are served as the nearest Basalt type (text, or oid) until the type
+// exists; ColumnType() holds that mapping in one place. The reg* and aclitem[]
+// columns have their own types (types/reg_types.hpp, types/acl_item.hpp).
 #pragma once
 
 #include <span>

@@ -40,6 +40,9 @@ constexpr ArrayRow kArrays[] = {
     {TypeId::kUuidArray, TypeId::kUuid, 2951, "_uuid"},
     {TypeId::kJsonArray, TypeId::kJson, 199, "_json"},
     {TypeId::kJsonbArray, TypeId::kJsonb, 3807, "_jsonb"},
+    {TypeId::kRegclassArray, TypeId::kRegclass, 2210, "_regclass"},
+    {TypeId::kRegtypeArray, TypeId::kRegtype, 2211, "_regtype"},
+    {TypeId::kAclItemArray, TypeId::kAclItem, 1034, "_aclitem"},
 };
 
 const ArrayRow* FindArray(TypeId array) {

@@ -137,6 +137,13 @@ bool HasBinaryFormat(TypeId id) {
     case TypeId::kName:
     case TypeId::kOid:
     case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
     case TypeId::kUnknown:
     case TypeId::kDate:
     case TypeId::kTime:
@@ -166,7 +173,16 @@ void AppendBinary(const Value& v, Type t, std::string& out) {
     case TypeId::kInt2: PutBE(out, static_cast<uint64_t>(v.as_int()), 2); return;
     case TypeId::kInt4:
     case TypeId::kOid:
-    case TypeId::kRegclass: PutBE(out, static_cast<uint64_t>(v.as_int()), 4); return;
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+      PutBE(out, static_cast<uint64_t>(v.as_int()), 4);
+      return;
     case TypeId::kInt8: PutBE(out, static_cast<uint64_t>(v.as_int()), 8); return;
     case TypeId::kFloat4: {
       float f = static_cast<float>(v.as_float());
@@ -240,6 +256,13 @@ Value ParseBinary(std::string_view bytes, Type t) {
       return Value::Int(static_cast<int32_t>(GetBE(bytes, 0, 4)));
     case TypeId::kOid:
     case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
       CheckLength(bytes, 4);
       return Value::Int(static_cast<uint32_t>(GetBE(bytes, 0, 4)));
     case TypeId::kInt8:
@@ -340,6 +363,14 @@ std::optional<TypeId> TypeFromOid(uint32_t oid) {
     case 19: return TypeId::kName;
     case 26: return TypeId::kOid;
     case 2205: return TypeId::kRegclass;
+    case 2206: return TypeId::kRegtype;
+    case 24: return TypeId::kRegproc;
+    case 2202: return TypeId::kRegprocedure;
+    case 2203: return TypeId::kRegoper;
+    case 2204: return TypeId::kRegoperator;
+    case 4089: return TypeId::kRegnamespace;
+    case 4096: return TypeId::kRegrole;
+    case 1033: return TypeId::kAclItem;
     case 2278: return TypeId::kVoid;
     case 705: return TypeId::kUnknown;
     case 1082: return TypeId::kDate;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/types/reg_types.hpp"
 
 namespace basalt::engine::sql {
 namespace {
@@ -124,20 +125,30 @@ std::string RegclassOut(uint32_t oid) {
 
 std::optional<std::optional<CastContext>> RegTypeCastAvailability(TypeId from, TypeId to) {
   using R = std::optional<std::optional<CastContext>>;
-  if (to == TypeId::kRegclass) {
+  const bool reg_from = IsRegType(from), reg_to = IsRegType(to);
+  if (!reg_from && !reg_to) return std::nullopt;
+  if (reg_from && reg_to) {
+    // Only the two pairs of the same catalog share a binary cast.
+    auto pair = [&](TypeId a, TypeId b) { return (from == a && to == b) || (from == b && to == a); };
+    if (pair(TypeId::kRegproc, TypeId::kRegprocedure) || pair(TypeId::kRegoper, TypeId::kRegoperator)) {
+      return R(CastContext::kImplicit);
+    }
+    return R(std::nullopt);
+  }
+  if (reg_to) {
     if (from == TypeId::kOid || IsInteger(from)) return R(CastContext::kImplicit);
     return std::nullopt;
   }
-  if (from == TypeId::kRegclass) {
-    if (to == TypeId::kOid) return R(CastContext::kImplicit);
-    if (to == TypeId::kInt4 || to == TypeId::kInt8) return R(CastContext::kAssignment);
-    if (to == TypeId::kInt2) return R(std::nullopt);
-  }
+  if (to == TypeId::kOid) return R(CastContext::kImplicit);
+  if (to == TypeId::kInt4 || to == TypeId::kInt8) return R(CastContext::kAssignment);
+  if (to == TypeId::kInt2) return R(std::nullopt);
   return std::nullopt;
 }
 
 std::optional<Value> RegTypeCast(const Value& v, Type from, Type to) {
-  if (to.id == TypeId::kRegclass && (from.id == TypeId::kOid || IsInteger(from.id))) {
+  const bool reg_from = IsRegType(from.id), reg_to = IsRegType(to.id);
+  if (reg_from && reg_to) return v;
+  if (reg_to && (from.id == TypeId::kOid || IsInteger(from.id))) {
     int64_t x = v.as_int();
     if (from.id == TypeId::kInt8 && (x < 0 || x > UINT32_MAX)) {
       throw DbError(SqlState::kNumericValueOutOfRange, "OID out of range");
@@ -145,7 +156,7 @@ std::optional<Value> RegTypeCast(const Value& v, Type from, Type to) {
     // int4 -> regclass is binary in PostgreSQL: -1 becomes 4294967295.
     return Value::Int(static_cast<uint32_t>(x));
   }
-  if (from.id == TypeId::kRegclass) {
+  if (reg_from) {
     if (to.id == TypeId::kOid || to.id == TypeId::kInt8) return v;
     if (to.id == TypeId::kInt4) return Value::Int(static_cast<int32_t>(static_cast<uint32_t>(v.as_int())));
   }

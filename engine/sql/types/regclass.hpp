@@ -30,6 +30,13 @@ class RelationResolver {
   // The relation's name as regclass prints it (schema-qualified only when not
   // visible through the search_path); nullopt if no relation has this OID.
   virtual std::optional<std::string> RelationName(uint32_t oid) = 0;
+  // The other reg* types (reg_types.hpp). ObjectOid: the OID of the object
+  // `text` names (neither numeric nor "-"), throwing PostgreSQL's error when
+  // there is none; the default knows no objects. ObjectName: the name as the
+  // type's output function prints it, nullopt if no object has this OID; the
+  // default knows the built-in types only.
+  virtual uint32_t ObjectOid(TypeId reg_type, std::string_view text);
+  virtual std::optional<std::string> ObjectName(TypeId reg_type, uint32_t oid);
 };
 
 // The resolver installed on this thread, or nullptr.
@@ -55,9 +62,9 @@ uint32_t RegclassIn(std::string_view text);
 // regclassout: the relation's name, or the number if no relation has this OID.
 std::string RegclassOut(uint32_t oid);
 
-// pg_cast rows of regclass (oid <-> regclass binary, int2/int4/int8 -> regclass
-// implicit, regclass -> int4/int8 assignment); nullopt when neither side is a
-// reg* type. Text casts go through type I/O like PostgreSQL's.
+// pg_cast rows of the reg* types (oid <-> regX binary, int2/int4/int8 -> regX
+// implicit, regX -> int4/int8 assignment, regproc <-> regprocedure and
+// regoper <-> regoperator binary); nullopt when neither side is a reg* type. Text casts go through type I/O like PostgreSQL's.
 std::optional<std::optional<CastContext>> RegTypeCastAvailability(TypeId from, TypeId to);
 // Performs such a cast on a non-null value; nullopt if not a reg* cast.
 std::optional<Value> RegTypeCast(const Value& v, Type from, Type to);

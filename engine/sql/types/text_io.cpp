@@ -5,6 +5,8 @@
 // types' in datetime_text.cpp.
 #include "engine/sql/types/text_io.hpp"
 
+#include "engine/sql/types/acl_item.hpp"
+#include "engine/sql/types/reg_types.hpp"
 #include "engine/sql/types/regclass.hpp"
 
 #include "engine/sql/types/datetime_ops.hpp"
@@ -171,6 +173,15 @@ Value ParseText(std::string_view text, Type t, const FormatOptions& opts) {
     case TypeId::kInt8: return Value::Int(ParseInteger(text, t.id));
     case TypeId::kOid: return Value::Int(ParseOid(text));
     case TypeId::kRegclass: return Value::Int(RegclassIn(text));
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+      return Value::Int(RegObjectIn(t.id, text));
+    case TypeId::kAclItem: return Value::String(ParseAclItem(text));
     case TypeId::kFloat4: return Value::Float(ParseFloat4(text));
     case TypeId::kFloat8: return Value::Float(ParseFloat8(text));
     case TypeId::kNumeric: return NumericToValue(Numeric::Parse(text).ApplyTypmod(t.typmod));
@@ -196,6 +207,16 @@ void AppendText(const Value& v, Type t, std::string& out, const FormatOptions& o
   if (IsArrayType(t.id)) return AppendArrayText(v, t, out, opts);
   switch (t.id) {
     case TypeId::kRegclass: out += RegclassOut(static_cast<uint32_t>(v.as_int())); return;
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
+      out += RegObjectOut(t.id, static_cast<uint32_t>(v.as_int()));
+      return;
+    case TypeId::kAclItem: out += v.as_string(); return;
     case TypeId::kEnum: out += EnumValueLabel(v); return;
     case TypeId::kBool: out += v.as_bool() ? 't' : 'f'; return;
     case TypeId::kInt2:

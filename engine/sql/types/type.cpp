@@ -19,6 +19,13 @@ PhysicalKind PhysicalKindOf(TypeId id) {
     case TypeId::kInt8:
     case TypeId::kOid:
     case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kTimestamp:
@@ -58,6 +65,14 @@ uint32_t TypeOid(TypeId id) {
     case TypeId::kName: return 19;
     case TypeId::kOid: return 26;
     case TypeId::kRegclass: return 2205;
+    case TypeId::kRegtype: return 2206;
+    case TypeId::kRegproc: return 24;
+    case TypeId::kRegprocedure: return 2202;
+    case TypeId::kRegoper: return 2203;
+    case TypeId::kRegoperator: return 2204;
+    case TypeId::kRegnamespace: return 4089;
+    case TypeId::kRegrole: return 4096;
+    case TypeId::kAclItem: return 1033;
     case TypeId::kVoid: return 2278;
     case TypeId::kDate: return 1082;
     case TypeId::kTime: return 1083;
@@ -85,7 +100,15 @@ int16_t TypeLength(TypeId id) {
     case TypeId::kFloat4:
     case TypeId::kOid:
     case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole:
     case TypeId::kVoid: return 4;
+    case TypeId::kAclItem: return 12;
     case TypeId::kInt8:
     case TypeId::kFloat8:
     case TypeId::kTime:
@@ -125,6 +148,14 @@ std::string_view TypeInternalName(TypeId id) {
     case TypeId::kName: return "name";
     case TypeId::kOid: return "oid";
     case TypeId::kRegclass: return "regclass";
+    case TypeId::kRegtype: return "regtype";
+    case TypeId::kRegproc: return "regproc";
+    case TypeId::kRegprocedure: return "regprocedure";
+    case TypeId::kRegoper: return "regoper";
+    case TypeId::kRegoperator: return "regoperator";
+    case TypeId::kRegnamespace: return "regnamespace";
+    case TypeId::kRegrole: return "regrole";
+    case TypeId::kAclItem: return "aclitem";
     case TypeId::kVoid: return "void";
     case TypeId::kDate: return "date";
     case TypeId::kTime: return "time";
@@ -223,7 +254,14 @@ char TypeCategory(TypeId id) {
     case TypeId::kFloat8:
     case TypeId::kNumeric:
     case TypeId::kOid:
-    case TypeId::kRegclass: return 'N';
+    case TypeId::kRegclass:
+    case TypeId::kRegtype:
+    case TypeId::kRegproc:
+    case TypeId::kRegprocedure:
+    case TypeId::kRegoper:
+    case TypeId::kRegoperator:
+    case TypeId::kRegnamespace:
+    case TypeId::kRegrole: return 'N';
     case TypeId::kText:
     case TypeId::kVarchar:
     case TypeId::kBpchar:

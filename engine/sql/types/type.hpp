@@ -74,16 +74,32 @@ enum class TypeId : uint8_t {
   // Object identifier types: an OID (Value::Int) read and printed as a name
   // through the resolver the session installs (regclass.hpp).
   kRegclass,
+  kRegtype,       // the other reg* types: same Value::Int representation,
+  kRegproc,       // each printed through the session's resolver (regclass.hpp)
+  kRegprocedure,
+  kRegoper,
+  kRegoperator,
+  kRegnamespace,
+  kRegrole,
+  kAclItem,       // aclitem: string in its text form ("=r/owner")
+  // Arrays of the catalog types above (after kRegclass so the original array
+  // range stays contiguous; IsArrayType covers both ranges).
+  kRegclassArray,
+  kRegtypeArray,
+  kAclItemArray,
 };
 
 // Number of TypeIds (for tables indexed by TypeId).
-inline constexpr int kTypeIdCount = static_cast<int>(TypeId::kRegclass) + 1;
+inline constexpr int kTypeIdCount = static_cast<int>(TypeId::kAclItemArray) + 1;
 
-// Is `id` one of the array types (kBoolArray .. kJsonbArray)? int2vector and
-// oidvector are not (they have their own text form) but share the encoding.
+// Is `id` one of the array types (kBoolArray .. kJsonbArray, kRegclassArray ..
+// kAclItemArray)? int2vector and oidvector are not (they have their own text
+// form) but share the encoding.
 constexpr bool IsArrayType(TypeId id) {
-  return static_cast<int>(id) >= static_cast<int>(TypeId::kBoolArray) &&
-         static_cast<int>(id) <= static_cast<int>(TypeId::kJsonbArray);
+  return (static_cast<int>(id) >= static_cast<int>(TypeId::kBoolArray) &&
+          static_cast<int>(id) <= static_cast<int>(TypeId::kJsonbArray)) ||
+         (static_cast<int>(id) >= static_cast<int>(TypeId::kRegclassArray) &&
+          static_cast<int>(id) <= static_cast<int>(TypeId::kAclItemArray));
 }
 // The element type of an array type (int2 for int2vector, oid for oidvector);
 // kUnknown for a non-array type.

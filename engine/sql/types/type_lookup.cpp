@@ -42,6 +42,11 @@ constexpr NameEntry kNames[] = {
     {"char", TypeId::kChar},       {"int2vector", TypeId::kInt2Vector},
     {"oidvector", TypeId::kOidVector},
     {"regclass", TypeId::kRegclass},
+    {"regtype", TypeId::kRegtype},     {"regproc", TypeId::kRegproc},
+    {"regprocedure", TypeId::kRegprocedure},
+    {"regoper", TypeId::kRegoper},     {"regoperator", TypeId::kRegoperator},
+    {"regnamespace", TypeId::kRegnamespace},
+    {"regrole", TypeId::kRegrole},     {"aclitem", TypeId::kAclItem},
 };
 
 std::string JoinName(const std::vector<std::string>& names) {
