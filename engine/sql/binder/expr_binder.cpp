@@ -267,6 +267,27 @@ BoundExprPtr ExprBinder::BindColumnRef(const ast::Expr& e) {
       }
     }
   }
+  if (found < 0 && column == "tableoid") {
+    // The system column tableoid (pg_dump reads it from every catalog): the OID
+    // of the FROM item's relation, the same for all its rows.
+    std::string_view owner;
+    uint32_t oid = 0;
+    for (const ScopeColumn& c : scope_.columns) {
+      if (c.table_oid == 0 || c.table.empty() || (!table.empty() && c.table != table)) continue;
+      if (!owner.empty() && c.table != owner) {
+        throw AtLocation(DbError(SqlState::kAmbiguousColumn, "column reference \"tableoid\" is ambiguous"),
+                         e.location);
+      }
+      owner = c.table;
+      oid = c.table_oid;
+    }
+    if (oid != 0) {
+      auto out = BoundExpr::Const(Value::Int(oid), Type{TypeId::kOid, -1});
+      out->name = "tableoid";
+      out->location = e.location;
+      return out;
+    }
+  }
   if (found < 0) {
     std::string shown = table.empty() ? std::string(column) : fmt::format("{}.{}", table, column);
     throw AtLocation(DbError(SqlState::kUndefinedColumn, fmt::format("column {} does not exist", 

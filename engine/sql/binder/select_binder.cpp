@@ -9,6 +9,8 @@
 #include "engine/sql/binder/select_helpers.hpp"
 #include "engine/sql/binder/window_binding.hpp"
 #include "engine/sql/planner/query_plans.hpp"
+#include "engine/catalog/schema_store.hpp"
+#include "engine/catalog/search_path.hpp"
 #include "engine/sql/system/system_relation.hpp"
 
 namespace basalt::engine::sql {
@@ -65,15 +67,25 @@ std::optional<catalog::TableDef> Binder::LookupTable(const ast::RangeVar& rv) {
   }
   // pg_catalog is searched first, implicitly (engine/sql/system/).
   if (const auto* sys = system::FindSystemRelation(rv.schema, rv.name)) return system::ToTableDef(*sys, database_);
-  catalog::Oid schema = catalog::kPublicNamespaceOid;
   if (!rv.schema.empty()) {
     if (rv.schema == "pg_catalog" || rv.schema == "information_schema") return std::nullopt;
-    if (rv.schema != "public") {
-      throw AtLocation(DbError(SqlState::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", rv.schema)),
-                       rv.location);
-    }
+    // A missing schema makes a missing relation (42P01), as PostgreSQL's parserOpenTable reports it.
+    auto schema = catalog::FindSchema(txn_, database_, rv.schema);
+    if (!schema) return std::nullopt;
+    return catalog_.FindTable(txn_, database_, schema->oid, rv.name);
   }
-  return catalog_.FindTable(txn_, database_, schema, rv.name);
+  // The search_path, in order (engine/catalog/search_path.hpp).
+  for (catalog::Oid schema : catalog::ActiveSearchPath(txn_, database_, /*implicit=*/false)) {
+    if (schema == catalog::kInformationSchemaOid) {
+      if (const auto* sys = system::FindSystemRelation("information_schema", rv.name)) {
+        return system::ToTableDef(*sys, database_);
+      }
+      continue;
+    }
+    if (schema == catalog::kPgCatalogNamespaceOid) continue;
+    if (auto t = catalog_.FindTable(txn_, database_, schema, rv.name)) return t;
+  }
+  return std::nullopt;
 }
 
 catalog::TableDef Binder::ResolveTable(const ast::RangeVar& rv) {
@@ -87,13 +99,20 @@ catalog::TableDef Binder::ResolveTable(const ast::RangeVar& rv) {
 }
 
 catalog::Oid Binder::ResolveCreationSchema(const ast::RangeVar& rv) {
-  if (rv.schema.empty() || rv.schema == "public") return catalog::kPublicNamespaceOid;
+  if (rv.schema.empty()) {
+    try {
+      return catalog::RequireCreationSchema(txn_, database_);
+    } catch (DbError& e) {
+      throw AtLocation(std::move(e), rv.location);
+    }
+  }
   if (rv.schema == "pg_catalog") {
     throw AtLocation(DbError(SqlState::kInsufficientPrivilege,
                              fmt::format("permission denied to create \"pg_catalog.{}\"", rv.name))
                          .WithDetail("System catalog modifications are currently disallowed."),
                      rv.location);
   }
+  if (auto s = catalog::FindSchema(txn_, database_, rv.schema)) return s->oid;
   throw AtLocation(DbError(SqlState::kInvalidSchemaName, fmt::format("schema \"{}\" does not exist", rv.schema)),
                    rv.location);
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_binder.hpp"
@@ -173,18 +174,24 @@ void ValidateSqlFunctionBody(Binder& binder, const catalog::FunctionDef& def) { 
 
 BoundExprPtr BindSqlFunctionCall(Binder& binder, const ast::Expr& call, std::vector<BoundExprPtr>& args,
                                  bool required) {
-  catalog::Oid schema = catalog::kPublicNamespaceOid;
+  std::vector<catalog::Oid> schemas;
   if (call.names.size() == 2) {
     ast::RangeVar rv;
     rv.schema = call.names[0];
     rv.name = call.names[1];
     rv.location = call.location;
     // Built-in functions live in pg_catalog; SQL functions never do.
-    schema = rv.schema == "pg_catalog" ? catalog::kPgCatalogNamespaceOid : binder.ResolveCreationSchema(rv);
+    if (rv.schema != "pg_catalog") schemas.push_back(binder.ResolveCreationSchema(rv));
+  } else {
+    schemas = catalog::ActiveSearchPath(binder.txn(), binder.database(), /*implicit=*/false);
   }
+  // Earlier schemas of the search_path come first, so they win ties below.
   std::vector<catalog::FunctionDef> candidates;
-  if (schema != catalog::kPgCatalogNamespaceOid) {
-    candidates = catalog::FindFunctions(binder.txn(), binder.database(), schema, call.names.back());
+  for (catalog::Oid schema : schemas) {
+    if (schema == catalog::kPgCatalogNamespaceOid) continue;
+    for (catalog::FunctionDef& f : catalog::FindFunctions(binder.txn(), binder.database(), schema, call.names.back())) {
+      candidates.push_back(std::move(f));
+    }
   }
   std::vector<Type> types;
   for (const auto& a : args) types.push_back(a->type);
@@ -198,8 +205,8 @@ BoundExprPtr BindSqlFunctionCall(Binder& binder, const ast::Expr& call, std::vec
       best = &f;
       best_score = s;
       ambiguous = false;
-    } else if (s == best_score) {
-      ambiguous = true;
+    } else if (s == best_score && f.schema == best->schema) {
+      ambiguous = true;  // a later schema of the search_path never makes a tie
     }
   }
   if (!best) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/catalog/user_objects.hpp"
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
@@ -31,16 +32,19 @@ void CheckEnumOperands(std::string_view op, Type left, Type right, int location)
 std::optional<Type> Binder::LookupTypeName(const ast::TypeName& tn) {
   if (auto t = LookupType(tn.names, tn.modifiers, tn.array_bounds)) return t;
   if (tn.names.empty() || tn.names.size() > 2) return std::nullopt;
-  catalog::Oid schema = catalog::kPublicNamespaceOid;
+  std::optional<catalog::EnumTypeDef> def;
   if (tn.names.size() == 2) {
     if (tn.names[0] == "pg_catalog") return std::nullopt;
     ast::RangeVar rv;
     rv.schema = tn.names[0];
     rv.name = tn.names[1];
     rv.location = tn.location;
-    schema = ResolveCreationSchema(rv);
+    def = catalog::FindEnumType(txn_, database_, ResolveCreationSchema(rv), tn.names.back());
+  } else {
+    for (catalog::Oid schema : catalog::ActiveSearchPath(txn_, database_, /*implicit=*/false)) {
+      if ((def = catalog::FindEnumType(txn_, database_, schema, tn.names.back()))) break;
+    }
   }
-  auto def = catalog::FindEnumType(txn_, database_, schema, tn.names.back());
   if (!def) return std::nullopt;
   if (!tn.modifiers.empty()) {
     throw AtLocation(DbError(SqlState::kSyntaxError,

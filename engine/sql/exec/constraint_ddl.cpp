@@ -5,6 +5,7 @@
 
 #include "engine/catalog/index_keys.hpp"
 #include "engine/catalog/row_codec.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
 #include "engine/sql/binder/table_expr.hpp"
@@ -134,7 +135,8 @@ catalog::ForeignKeyDef ForeignKeyFor(const catalog::TableDef& table, const ast::
   if (!creating_self) {
     parent = binder.LookupTable(c.ref_table);
     if (!parent) {
-      throw DbError(SqlState::kUndefinedTable, fmt::format("relation \"{}\" does not exist", c.ref_table.name));
+      std::string shown = c.ref_table.schema.empty() ? c.ref_table.name : c.ref_table.schema + "." + c.ref_table.name;
+      throw DbError(SqlState::kUndefinedTable, fmt::format("relation \"{}\" does not exist", shown));
     }
   }
   const catalog::TableDef* ref = nullptr;
@@ -223,7 +225,7 @@ void AddTableConstraint(catalog::TableDef& table, const ast::Constraint& c, Bind
         if (!v.is_null() && !v.as_bool()) {
           throw DbError(SqlState::kCheckViolation, fmt::format("check constraint \"{}\" of relation \"{}\" is violated by some row",
                                                                def.name, table.name))
-              .WithSchema("public")
+              .WithSchema(catalog::KnownSchemaName(table.schema))
               .WithTable(table.name)
               .WithConstraint(def.name);
         }

@@ -18,11 +18,8 @@ std::string ExecuteDdl(const ast::AlterSequenceStmt& stmt, Binder& binder, ExecC
   return "ALTER SEQUENCE";
 }
 
-std::string ExecuteDdl(const ast::CreateSchemaStmt&, Binder&, ExecContext&, const DdlEnv&) {
-  throw DbError(SqlState::kFeatureNotSupported, "CREATE SCHEMA is not supported yet");
-}
-
 std::string ExecuteDdl(const ast::RenameStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env) {
+  if (stmt.kind == ast::ObjectKind::kSchema) return ExecuteRenameSchema(stmt, binder, ctx);  // ddl_schema.cpp
   return ExecuteRename(stmt, binder, ctx, env);
 }
 
@@ -54,6 +51,7 @@ std::string ExecuteDropOther(const ast::DropStmt& stmt, Binder& binder, ExecCont
     return "DROP SEQUENCE";
   }
   if (stmt.kind == ast::ObjectKind::kView) return ExecuteDropView(stmt, binder, ctx, env);  // view_ddl.cpp
+  if (stmt.kind == ast::ObjectKind::kSchema) return ExecuteDropSchema(stmt, binder, ctx, env);  // ddl_schema.cpp
   const char* word = KindWord(stmt);
   if (word == nullptr) throw DbError(SqlState::kFeatureNotSupported, "this kind of DROP is not supported yet");
   std::string tag = fmt::format("DROP {}", word);

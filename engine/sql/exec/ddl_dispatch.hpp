@@ -41,7 +41,10 @@ std::string ExecuteDdl(const ast::AlterSequenceStmt& stmt, Binder& binder, ExecC
 std::string ExecuteDdl(const ast::TruncateStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
 std::string ExecuteDdl(const ast::AlterTableStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
 std::string ExecuteDdl(const ast::RenameStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
+// CREATE / DROP / ALTER SCHEMA ... RENAME (ddl_schema.cpp).
 std::string ExecuteDdl(const ast::CreateSchemaStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
+std::string ExecuteDropSchema(const ast::DropStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
+std::string ExecuteRenameSchema(const ast::RenameStmt& stmt, Binder& binder, ExecContext& ctx);
 // The statement families (ddl_alter_table.cpp, ddl_truncate.cpp).
 std::string ExecuteAlterTable(const ast::AlterTableStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);
 std::string ExecuteRename(const ast::RenameStmt& stmt, Binder& binder, ExecContext& ctx, const DdlEnv& env);

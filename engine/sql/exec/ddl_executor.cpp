@@ -79,7 +79,7 @@ void ExecuteCreateTable(const ast::CreateTableStmt& stmt, Binder& binder, ExecCo
   table.schema = binder.ResolveCreationSchema(stmt.table);
   table.name = stmt.table.name;
   table.owner = owner;
-  if (binder.LookupTable(stmt.table)) {
+  if (ctx.catalog->FindTable(*ctx.txn, database, table.schema, table.name)) {
     DbError err(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists", table.name));
     if (stmt.if_not_exists) {
       notice(DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists, skipping", table.name))

@@ -68,7 +68,7 @@ void ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, Binder& binder, 
                            catalog::Oid database, catalog::Oid owner, const NoticeFn& notice) {
   ctx.txn->CheckWritable("CREATE SEQUENCE");
   catalog::Oid schema = binder.ResolveCreationSchema(stmt.sequence);
-  if (stmt.if_not_exists && binder.LookupTable(stmt.sequence)) {
+  if (stmt.if_not_exists && ctx.catalog->FindTable(*ctx.txn, database, schema, stmt.sequence.name)) {
     notice(DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists, skipping", stmt.sequence.name))
                .WithSeverity(Severity::kNotice));
     return;
@@ -79,7 +79,7 @@ void ExecuteCreateSequence(const ast::CreateSequenceStmt& stmt, Binder& binder, 
   std::vector<std::string> owned_by;
   ApplySequenceOptions(stmt.options, /*is_create=*/true, /*for_identity=*/false, seq, last_value, &restarted,
                        &owned_by);
-  if (binder.LookupTable(stmt.sequence)) {
+  if (ctx.catalog->FindTable(*ctx.txn, database, schema, stmt.sequence.name)) {
     throw DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists", stmt.sequence.name));
   }
   ApplyOwnedBy(owned_by, binder, schema, seq);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/exec/ddl_sequence.hpp"
 #include "engine/sql/types/regclass.hpp"
@@ -18,7 +19,7 @@ std::string ChooseSequenceName(const catalog::TableDef& table, const std::string
   for (int i = 0;; ++i) {
     ast::RangeVar rv;
     rv.name = i == 0 ? base : base + std::to_string(i);
-    if (table.schema != catalog::kPublicNamespaceOid) rv.schema.clear();
+    rv.schema = catalog::SchemaName(binder.txn(), binder.database(), table.schema);
     if (!binder.LookupTable(rv)) return rv.name;
   }
 }
@@ -62,6 +63,7 @@ void CreateOwned(const std::vector<ast::SequenceOption>& user_options, TypeId ty
   if (seq_name.empty()) seq_name = ChooseSequenceName(table, column, binder);
   ast::RangeVar rv;
   rv.name = seq_name;
+  rv.schema = catalog::SchemaName(binder.txn(), binder.database(), table.schema);
   if (binder.LookupTable(rv)) {
     throw DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists", seq_name));
   }
@@ -71,8 +73,11 @@ void CreateOwned(const std::vector<ast::SequenceOption>& user_options, TypeId ty
 
 }  // namespace
 
-std::string NextvalDefault(const std::string& name) {
+std::string NextvalDefault(const std::string& name, const std::string& schema) {
+  // The text is resolved at each use, so a sequence outside public is named
+  // with its schema (PostgreSQL stores the OID and qualifies when not visible).
   std::string quoted = RegQuoteIdentifier(name);
+  if (!schema.empty() && schema != "public") quoted = RegQuoteIdentifier(schema) + "." + quoted;
   std::string escaped;
   for (char c : quoted) {
     if (c == '\'') escaped += '\'';
@@ -111,7 +116,7 @@ catalog::ColumnDef MakeSerialColumn(const ast::ColumnDef& cd, const catalog::Tab
   col.name = cd.name;
   col.type = Type{type, -1};
   col.not_null = true;
-  col.default_sql = NextvalDefault(seq_name);
+  col.default_sql = NextvalDefault(seq_name, catalog::SchemaName(binder.txn(), binder.database(), table.schema));
   return col;
 }
 
@@ -141,7 +146,7 @@ void MakeIdentityColumn(const ast::Constraint& c, const ast::ColumnDef& cd, cata
   CreateOwned(c.sequence_options, t, col.name, table, true, binder, ctx, owned, seq_name);
   col.identity = c.identity_kind == 'd' ? 'd' : 'a';
   col.not_null = true;
-  col.default_sql = NextvalDefault(seq_name);
+  col.default_sql = NextvalDefault(seq_name, catalog::SchemaName(binder.txn(), binder.database(), table.schema));
 }
 
 void LinkOwnedSequences(ExecContext& ctx, const catalog::TableDef& table, std::vector<OwnedSequence>& owned) {

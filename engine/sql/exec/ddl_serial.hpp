@@ -34,8 +34,9 @@ void MakeIdentityColumn(const ast::Constraint& c, const ast::ColumnDef& cd, cata
 // Records OWNED BY table.column on each sequence (after the table got its OID).
 void LinkOwnedSequences(ExecContext& ctx, const catalog::TableDef& table, std::vector<OwnedSequence>& owned);
 
-// The DEFAULT text of a column fed by sequence `name`: nextval('name'::regclass).
-std::string NextvalDefault(const std::string& name);
+// The DEFAULT text of a column fed by sequence `name` in `schema`:
+// nextval('name'::regclass), or nextval('schema.name'::regclass) outside public.
+std::string NextvalDefault(const std::string& name, const std::string& schema = "");
 
 }  // namespace basalt::engine::sql
 

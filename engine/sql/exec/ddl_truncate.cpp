@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "engine/catalog/relation_resolver.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/exec/ddl_dispatch.hpp"
 #include "engine/sql/exec/dml_executor.hpp"
@@ -46,9 +48,7 @@ std::string ExecuteTruncate(const ast::TruncateStmt& stmt, Binder& binder, ExecC
             .WithHint(fmt::format("Truncate table \"{}\" at the same time, or use TRUNCATE ... CASCADE.",
                                   ref.table_name));
       }
-      ast::RangeVar rv;
-      rv.name = ref.table_name;
-      auto t = binder.LookupTable(rv);
+      auto t = catalog::FindRelationByOid(*ctx.catalog, *ctx.txn, tables[i].database, ref.table);
       if (!t || t->oid != ref.table) continue;
       env.notice(DbError(SqlState::kSuccessfulCompletion, fmt::format("truncate cascades to table \"{}\"", t->name))
                      .WithSeverity(Severity::kNotice));
@@ -59,6 +59,7 @@ std::string ExecuteTruncate(const ast::TruncateStmt& stmt, Binder& binder, ExecC
   for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
     ast::DeleteStmt del;
     del.table.name = it->name;
+    del.table.schema = catalog::SchemaName(*ctx.txn, it->database, it->schema);
     BoundDml dml = binder.BindDelete(del);
     ExecuteDml(dml, ctx);
   }

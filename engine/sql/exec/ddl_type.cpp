@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/sql/exec/ddl_dispatch.hpp"
 #include "engine/sql/exec/ddl_user_objects.hpp"
 #include "engine/sql/types/enum_type.hpp"
@@ -52,7 +53,7 @@ std::vector<std::string> Dependents(Binder& binder, const catalog::EnumTypeDef& 
 }  // namespace
 
 catalog::Oid LookupObjectSchema(Binder& binder, const ast::ObjectName& name) {
-  if (name.schema.empty()) return catalog::kPublicNamespaceOid;
+  if (name.schema.empty()) return catalog::RequireCreationSchema(binder.txn(), binder.database());
   if (name.schema == "pg_catalog") return catalog::kPgCatalogNamespaceOid;
   ast::RangeVar rv;
   rv.schema = name.schema;
@@ -66,7 +67,14 @@ std::string ShownName(const ast::ObjectName& name) {
 }
 
 catalog::EnumTypeDef ResolveEnumType(Binder& binder, const ast::ObjectName& name) {
-  auto def = catalog::FindEnumType(binder.txn(), binder.database(), LookupObjectSchema(binder, name), name.name);
+  std::optional<catalog::EnumTypeDef> def;
+  if (name.schema.empty()) {
+    for (catalog::Oid schema : catalog::ActiveSearchPath(binder.txn(), binder.database(), /*implicit=*/false)) {
+      if ((def = catalog::FindEnumType(binder.txn(), binder.database(), schema, name.name))) break;
+    }
+  } else {
+    def = catalog::FindEnumType(binder.txn(), binder.database(), LookupObjectSchema(binder, name), name.name);
+  }
   if (!def) throw DbError(SqlState::kUndefinedObject, fmt::format("type \"{}\" does not exist", ShownName(name)));
   return *def;
 }

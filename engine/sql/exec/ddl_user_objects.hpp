@@ -12,8 +12,8 @@
 
 namespace basalt::engine::sql {
 
-// The schema OID a [schema.]name refers to: public when unqualified; 3F000 for
-// an unknown schema.
+// The schema OID a [schema.]name refers to: the search_path's creation schema
+// when unqualified; 3F000 for an unknown schema.
 catalog::Oid LookupObjectSchema(Binder& binder, const ast::ObjectName& name);
 // "name" or "schema.name", as PostgreSQL's messages show the name.
 std::string ShownName(const ast::ObjectName& name);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/catalog/row_codec.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/exec/executor.hpp"
 #include "engine/sql/exec/expr_eval.hpp"
 #include "engine/sql/exec/foreign_keys.hpp"
@@ -41,7 +42,7 @@ void CheckNotNull(const catalog::TableDef& table, const Row& row, EvalContext& c
                     fmt::format("null value in column \"{}\" of relation \"{}\" violates not-null constraint",
                                 table.columns[i].name, table.name))
           .WithDetail(fmt::format("Failing row contains ({}).", RowText(table, row, nullptr, ctx)))
-          .WithSchema("public")
+          .WithSchema(catalog::KnownSchemaName(table.schema))
           .WithTable(table.name)
           .WithColumn(table.columns[i].name);
     }
@@ -61,7 +62,7 @@ void ClaimPrimaryKey(const catalog::TableDef& table, const std::string& key, con
                   fmt::format("duplicate key value violates unique constraint \"{}\"", table.primary_key_name))
         .WithDetail(fmt::format("Key ({})=({}) already exists.", names,
                                 RowText(table, row, &table.primary_key, ctx.eval)))
-        .WithSchema("public")
+        .WithSchema(catalog::KnownSchemaName(table.schema))
         .WithTable(table.name)
         .WithConstraint(table.primary_key_name);
   }

@@ -5,6 +5,7 @@
 
 #include "engine/catalog/index_keys.hpp"
 #include "engine/catalog/row_codec.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/binder.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/exec/expr_eval.hpp"
@@ -123,7 +124,7 @@ void ForeignKeyEnforcer::CheckReference(const catalog::ForeignKeyDef& fk, const 
                   fmt::format("insert or update on table \"{}\" violates foreign key constraint \"{}\"", table_.name, fk.name))
         .WithDetail(fmt::format("Key ({})=({}) is not present in table \"{}\".", JoinColumnNames(table_, fk.columns),
                                 KeyValues(table_, fk.columns, row, ctx_.eval), parent->name))
-        .WithSchema("public")
+        .WithSchema(catalog::KnownSchemaName(table_.schema))
         .WithTable(table_.name)
         .WithConstraint(fk.name);
   }
@@ -270,7 +271,7 @@ void ForeignKeyEnforcer::OnParentChange(const Row& old_row, const Row* new_row) 
           .WithDetail(fmt::format("Key ({})=({}) is still referenced from table \"{}\".",
                                   JoinColumnNames(table_, fk.ref_columns),
                                   KeyValues(table_, fk.ref_columns, old_row, ctx_.eval), ct.name))
-          .WithSchema("public")
+          .WithSchema(catalog::KnownSchemaName(ct.schema))
           .WithTable(ct.name)
           .WithConstraint(fk.name);
     }
@@ -305,7 +306,7 @@ void ForeignKeyEnforcer::OnParentChange(const Row& old_row, const Row* new_row) 
           throw DbError(SqlState::kNotNullViolation,
                         fmt::format("null value in column \"{}\" of relation \"{}\" violates not-null constraint",
                                     ct.columns[c].name, ct.name))
-              .WithSchema("public")
+              .WithSchema(catalog::KnownSchemaName(ct.schema))
               .WithTable(ct.name)
               .WithColumn(ct.columns[c].name);
         }

@@ -4,6 +4,7 @@
 
 #include "engine/catalog/index_keys.hpp"
 #include "engine/catalog/row_codec.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/coerce.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
 #include "engine/sql/binder/table_expr.hpp"
@@ -104,7 +105,7 @@ void AddIndexToTable(catalog::TableDef& table, catalog::IndexDef def, ExecContex
       throw DbError(SqlState::kUniqueViolation,
                     fmt::format("could not create unique index \"{}\"", table.indexes[pos].name))
           .WithDetail(detail)
-          .WithSchema("public")
+          .WithSchema(catalog::KnownSchemaName(table.schema))
           .WithTable(table.name)
           .WithConstraint(table.indexes[pos].name);
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/catalog/index_keys.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/table_expr.hpp"
 #include "engine/sql/exec/expr_eval.hpp"
 #include "engine/sql/types/text_io.hpp"
@@ -60,7 +61,7 @@ void IndexMaintainer::CheckConstraints(const Row& row) {
     throw DbError(SqlState::kCheckViolation,
                   fmt::format("new row for relation \"{}\" violates check constraint \"{}\"", table_.name, name))
         .WithDetail(fmt::format("Failing row contains ({}).", FormatDetailValues(values, types, ctx_.eval)))
-        .WithSchema("public")
+        .WithSchema(catalog::KnownSchemaName(table_.schema))
         .WithTable(table_.name)
         .WithConstraint(name);
   }
@@ -106,7 +107,7 @@ void IndexMaintainer::ThrowDuplicate(const BoundIndex& ix, const Row& row) {
   throw DbError(SqlState::kUniqueViolation,
                 fmt::format("duplicate key value violates unique constraint \"{}\"", ix.def->name))
       .WithDetail(fmt::format("Key ({})=({}) already exists.", names, FormatDetailValues(values, ix.types, ctx_.eval)))
-      .WithSchema("public")
+      .WithSchema(catalog::KnownSchemaName(table_.schema))
       .WithTable(table_.name)
       .WithConstraint(ix.def->name);
 }

@@ -102,8 +102,9 @@ std::string ExecuteDdl(const ast::CreateViewStmt& stmt, Binder& binder, ExecCont
   std::sort(deps.begin(), deps.end());
   deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
 
-  std::optional<catalog::TableDef> existing = binder.LookupTable(stmt.view);
-  if (existing && existing->schema == schema) {
+  std::optional<catalog::TableDef> existing =
+      ctx.catalog->FindTable(*ctx.txn, binder.database(), schema, stmt.view.name);
+  if (existing) {
     if (!stmt.replace) {
       throw DbError(SqlState::kDuplicateTable, fmt::format("relation \"{}\" already exists", stmt.view.name));
     }

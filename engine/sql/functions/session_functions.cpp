@@ -2,6 +2,7 @@
 // current_setting(), set_config(), and the SQL-standard CURRENT_USER family.
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/sql/exec/exec_context.hpp"
 #include "engine/sql/functions/scalar_functions.hpp"
 
@@ -33,9 +34,12 @@ Value FnSessionUser(std::span<const Value>, const std::vector<Type>&, Type, Eval
   return Value::String(Session(ctx).session_user());
 }
 
-Value FnCurrentSchema(std::span<const Value>, const std::vector<Type>&, Type, EvalContext&) {
-  // Only the public schema exists for user objects so far.
-  return Value::String(std::string("public"));
+Value FnCurrentSchema(std::span<const Value>, const std::vector<Type>&, Type, EvalContext& ctx) {
+  // The first existing schema of the search_path (engine/catalog/search_path.hpp), or NULL.
+  if (ctx.exec == nullptr || ctx.exec->txn == nullptr) return Value::String(std::string("public"));
+  auto names = catalog::ActiveSearchPathNames(*ctx.exec->txn, Session(ctx).database_oid(), /*implicit=*/false);
+  if (names.empty()) return Value::Null();
+  return Value::String(names.front());
 }
 
 Value FnCurrentSetting(std::span<const Value> args, const std::vector<Type>&, Type, EvalContext& ctx) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/schema_store.hpp"
+#include "engine/catalog/search_path.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
 #include "engine/sql/system/derived_oids.hpp"
 #include "engine/sql/system/row_generators.hpp"
@@ -65,7 +67,14 @@ bool RelationIsVisible(EvalContext& ctx, catalog::Oid oid) {
   for (const auto& t : Tables(ctx)) {
     bool related = t.oid == oid || (t.has_primary_key() && PkIndexOid(t.oid) == oid);
     for (const auto& idx : t.indexes) related = related || idx.oid == oid;
-    if (related) return t.schema == catalog::kPublicNamespaceOid;
+    if (!related) continue;
+    // Visible: an unqualified name finds this relation first on the search_path
+    // (engine/catalog/search_path.hpp); an index when its schema is on the path.
+    txn::Transaction& txn = *ctx.exec->txn;
+    catalog::Oid db = ctx.session->database_oid();
+    if (t.oid != oid) return catalog::SchemaOnPath(txn, db, t.schema);
+    auto first = catalog::FindRelationOnPath(*ctx.exec->catalog, txn, db, t.name);
+    return first && first->oid == oid;
   }
   return false;
 }
@@ -118,7 +127,8 @@ std::optional<std::string> OwnedSequence(EvalContext& ctx, const std::string& ta
     if (t.name != bare || t.relkind != 'r') continue;
     for (const auto& s : tables) {
       if (s.sequence && s.sequence->owned_by_table == t.oid && s.sequence->owned_by_column == column) {
-        return "public." + QuoteIdentifier(s.name);
+        return QuoteIdentifier(catalog::SchemaName(*ctx.exec->txn, ctx.session->database_oid(), s.schema)) + "." +
+               QuoteIdentifier(s.name);
       }
     }
   }

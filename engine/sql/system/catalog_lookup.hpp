@@ -30,7 +30,7 @@ std::optional<ConstraintRef> FindConstraint(EvalContext& ctx, catalog::Oid oid);
 // pg_get_userbyid: the role's name, or "unknown (OID=n)".
 std::string RoleNameOrUnknown(EvalContext& ctx, catalog::Oid oid);
 
-// pg_table_is_visible: system relations and relations in public.
+// pg_table_is_visible: pg_catalog relations, and relations an unqualified name finds on the search_path.
 bool RelationIsVisible(EvalContext& ctx, catalog::Oid oid);
 
 // format_type(oid, typmod) for built-in and table row types.

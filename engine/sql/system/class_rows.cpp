@@ -4,9 +4,11 @@
 // holds, with the index and constraint behind each primary key.
 #include "engine/sql/system/row_generators.hpp"
 
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/system/derived_oids.hpp"
 #include "engine/sql/system/object_definitions.hpp"
 #include "engine/sql/system/row_builder.hpp"
+#include "engine/sql/types/text_io.hpp"
 #include "engine/sql/types/type.hpp"
 
 namespace basalt::engine::sql::system {
@@ -37,11 +39,16 @@ catalog::Oid ReferencedIndexOid(SystemScan& scan, const catalog::ForeignKeyDef& 
 void GenPgNamespace(SystemScan& scan, std::vector<Row>& out) {
   const SystemRelation& rel = PgCatalog("pg_namespace");
   EmitStaticRows(rel, "pg_namespace", out);
-  (void)scan;
   RowBuilder b(rel);
   b.Int("oid", catalog::kPublicNamespaceOid).Str("nspname", "public").Int("nspowner", 6171);
-  b.Str("nspacl", "{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}");
+  b.Set("nspacl", ParseText("{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}",
+                            Type{TypeId::kAclItemArray, -1}));
   b.Emit(out);
+  for (const catalog::SchemaDef& s : catalog::ListUserSchemas(*scan.exec.txn, scan.database)) {  // CREATE SCHEMA
+    RowBuilder u(rel);
+    u.Int("oid", s.oid).Str("nspname", s.name).Int("nspowner", s.owner);
+    u.Emit(out);
+  }
 }
 
 void GenPgClass(SystemScan& scan, std::vector<Row>& out) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
 #include "engine/sql/system/derived_oids.hpp"
 #include "engine/sql/types/typmod.hpp"
@@ -21,7 +22,7 @@ std::string ColumnList(const catalog::TableDef& t, const std::vector<int>& cols)
 std::string QualifiedName(const catalog::TableDef& t, bool pretty) {
   std::string name = QuoteIdentifier(t.name);
   if (pretty) return name;
-  std::string schema = t.schema == catalog::kPublicNamespaceOid ? "public" : std::to_string(t.schema);
+  std::string schema = catalog::KnownSchemaName(t.schema);
   return QuoteIdentifier(schema) + "." + name;
 }
 

@@ -2,6 +2,7 @@
 // sequences in the catalog (TableDef with relkind 'S'), and pg_depend's
 // rows for OWNED BY (the 'a' dependency pg_dump and psql use to tie a serial
 // column to its sequence).
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/system/derived_oids.hpp"
 #include "engine/sql/system/row_builder.hpp"
 #include "engine/sql/system/row_generators.hpp"
@@ -11,7 +12,7 @@ namespace {
 
 constexpr catalog::Oid kPgClassOid = 1259;
 
-std::string SchemaOf(catalog::Oid ns) { return ns == catalog::kPublicNamespaceOid ? "public" : std::to_string(ns); }
+std::string SchemaOf(catalog::Oid ns) { return catalog::KnownSchemaName(ns); }
 
 }  // namespace
 

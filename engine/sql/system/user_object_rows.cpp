@@ -2,6 +2,7 @@
 // enum types (pg_type rows for the type and its array, pg_enum labels),
 // LANGUAGE sql functions (pg_proc) and comments (pg_description); and the
 // views' pg_views / information_schema.views rows.
+#include "engine/catalog/schema_store.hpp"
 #include "engine/catalog/user_objects.hpp"
 #include "engine/sql/system/row_builder.hpp"
 #include "engine/sql/system/row_generators.hpp"
@@ -10,7 +11,7 @@
 namespace basalt::engine::sql::system {
 namespace {
 
-std::string SchemaOf(catalog::Oid ns) { return ns == catalog::kPublicNamespaceOid ? "public" : std::to_string(ns); }
+std::string SchemaOf(catalog::Oid ns) { return catalog::KnownSchemaName(ns); }
 
 }  // namespace
 

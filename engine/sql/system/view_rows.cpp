@@ -3,6 +3,7 @@
 // table_constraints, key_column_usage and constraint_column_usage.
 #include <fmt/format.h>
 
+#include "engine/catalog/schema_store.hpp"
 #include "engine/sql/system/object_definitions.hpp"
 #include "engine/sql/system/row_builder.hpp"
 #include "engine/sql/system/row_generators.hpp"
@@ -14,7 +15,7 @@ std::string SchemaName(catalog::Oid ns) {
   if (ns == catalog::kPublicNamespaceOid) return "public";
   if (ns == catalog::kPgCatalogNamespaceOid) return "pg_catalog";
   if (ns == kInformationSchemaNamespaceOid) return "information_schema";
-  return std::to_string(ns);
+  return catalog::KnownSchemaName(ns);
 }
 
 std::string DatabaseName(SystemScan& scan) {
@@ -62,6 +63,7 @@ void GenPgStatUserTables(SystemScan& scan, std::vector<Row>& out) {
   for (const catalog::TableDef& t : UserTables(scan)) {
     if (t.relkind != 'r') continue;
     b.Int("relid", t.oid).Str("schemaname", SchemaName(t.schema)).Str("relname", t.name);
+    FillMaintenanceStats(scan, t, b);  // stats_rows.cpp
     b.Emit(out);
   }
 }
@@ -77,6 +79,10 @@ void GenIsSchemata(SystemScan& scan, std::vector<Row>& out) {
   for (const Ns& ns : {Ns{"information_schema", super}, Ns{"pg_catalog", super}, Ns{"pg_toast", super},
                        Ns{"public", "pg_database_owner"}}) {
     b.Str("catalog_name", db).Str("schema_name", ns.name).Str("schema_owner", ns.owner);
+    b.Emit(out);
+  }
+  for (const catalog::SchemaDef& s : catalog::ListUserSchemas(*scan.exec.txn, scan.database)) {  // CREATE SCHEMA
+    b.Str("catalog_name", db).Str("schema_name", s.name).Str("schema_owner", RoleName(scan, s.owner));
     b.Emit(out);
   }
 }
