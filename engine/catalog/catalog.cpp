@@ -1,4 +1,5 @@
 #include "engine/catalog/catalog.hpp"
+#include "engine/catalog/table_stats.hpp"
 
 #include <fmt/format.h>
 
@@ -154,6 +155,11 @@ void Catalog::UpdateTable(txn::Transaction& txn, const TableDef& table) {
   txn.Put(Cf::kCatalog, TableKey(table.database, table.schema, table.name), EncodeTable(table));
 }
 
+void Catalog::RenameTable(txn::Transaction& txn, const TableDef& table, std::string_view old_name) {
+  txn.Delete(Cf::kCatalog, TableKey(table.database, table.schema, old_name));
+  txn.Put(Cf::kCatalog, TableKey(table.database, table.schema, table.name), EncodeTable(table));
+}
+
 void Catalog::DropTable(txn::Transaction& txn, const TableDef& table) {
   // Tombstone every visible row; the MVCC garbage collector reclaims the
   // versions once no snapshot can see them.
@@ -164,6 +170,7 @@ void Catalog::DropTable(txn::Transaction& txn, const TableDef& table) {
   }
   for (const std::string& k : keys) txn.Delete(Cf::kRows, k);
   DeleteIndexEntries(txn, table);
+  DeleteTableStats(txn, table.oid);  // ANALYZE/VACUUM statistics (table_stats.hpp)
   txn.Delete(Cf::kCatalog, TableKey(table.database, table.schema, table.name));
 }
 

@@ -49,6 +49,8 @@ class Catalog {
   void CreateTable(txn::Transaction& txn, TableDef& table);
   // Rewrites the stored definition of an existing table (same name; indexes, constraints).
   void UpdateTable(txn::Transaction& txn, const TableDef& table);
+  // Stores `table` under its (new) name and removes the record named `old_name` (ALTER ... RENAME TO).
+  void RenameTable(txn::Transaction& txn, const TableDef& table, std::string_view old_name);
   // Removes the definition and every row of the table.
   void DropTable(txn::Transaction& txn, const TableDef& table);
 

@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import harness  # noqa: E402
 
 ALL = ["psql", "psycopg2", "psycopg3", "asyncpg", "pgjdbc", "node-pg", "pgbench", "pg_dump", "pg_isready"]
-REQUIRED = {"pg_isready", "psycopg2", "node-pg"}
+REQUIRED = {"pg_isready", "psycopg2", "node-pg", "pgbench", "psycopg3"}
 
 
 def main():

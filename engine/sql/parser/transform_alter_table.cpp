@@ -66,7 +66,27 @@ ast::AlterTableStmt Transformer::TransformAlterTable(const pg_query::AlterTableS
       case pg_query::AT_DropConstraint:
       case pg_query::AT_DropConstraintRecurse: cmd.kind = ast::AlterTableKind::kDropConstraint; break;
       case pg_query::AT_SetRelOptions:
-      case pg_query::AT_ResetOptions: cmd.kind = ast::AlterTableKind::kSetOptions; break;
+      case pg_query::AT_ResetRelOptions: {
+        // The options travel as "name=value" lines in `name` (RESET: bare names)
+        // and `node_name` tells SET from RESET.
+        cmd.kind = ast::AlterTableKind::kSetOptions;
+        cmd.node_name = pg_query::AlterTableType_Name(c.subtype());
+        cmd.name.clear();
+        for (const auto& o : c.def().list().items()) {
+          const auto& d = o.def_elem();
+          std::string opt = d.defnamespace().empty() ? d.defname() : d.defnamespace() + "." + d.defname();
+          if (c.subtype() == pg_query::AT_SetRelOptions) opt += "=" + (d.has_arg() ? DefElemText(d) : "true");
+          if (!cmd.name.empty()) cmd.name += '\n';
+          cmd.name += opt;
+        }
+        break;
+      }
+      case pg_query::AT_ChangeOwner:
+        // OWNER TO: the role name travels in `name` ("" for CURRENT_USER / SESSION_USER).
+        cmd.kind = ast::AlterTableKind::kOther;
+        cmd.node_name = pg_query::AlterTableType_Name(c.subtype());
+        cmd.name = c.newowner().rolename();
+        break;
       default:
         cmd.kind = ast::AlterTableKind::kOther;
         cmd.node_name = pg_query::AlterTableType_Name(c.subtype());
