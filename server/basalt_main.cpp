@@ -7,6 +7,9 @@
 //       databases `postgres` and one named after the superuser), then writes
 //       basalt.conf and hba.conf. The superuser defaults to "basalt" and the
 //       authentication method to trust (with initdb's warning).
+//   basalt backup | verify | restore ...
+//       Online base backups, their verification and point-in-time restore
+//       (server/cli/backup_commands.hpp).
 // Exit status: 0 on success, 1 on any error (message on stderr).
 #include <pwd.h>
 #include <unistd.h>
@@ -28,6 +31,7 @@
 #include "conf/sample_files.hpp"
 #include "conf/settings.hpp"
 #include "engine/engine.hpp"
+#include "server/cli/backup_commands.hpp"
 
 namespace fs = std::filesystem;
 
@@ -206,12 +210,15 @@ int main(int argc, char** argv) {
                        "reject, password, md5, scram-sha-256");
   init_cmd->add_option("--pwfile", init.pwfile, "Read the superuser's password from the first line of this file");
 
+  basalt::server::cli::BackupCommands backup_commands(app);  // backup, verify, restore
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 1;
   }
 
+  if (auto rc = backup_commands.Run()) return *rc;
   try {
     if (*init_cmd) return RunInit(init);
   } catch (const CliError& e) {

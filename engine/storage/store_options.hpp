@@ -15,6 +15,7 @@ struct StoreOptions {
   int max_background_jobs = 2;                    // flush + compaction threads
   int bloom_bits_per_key = 10;                    // prefix bloom filters on versioned CFs
   bool enable_statistics = false;                 // rocksdb::Statistics for metrics
+  uint64_t wal_ttl_seconds = 0;                   // keep obsolete WAL files (archive_mode = on)
 };
 
 }  // namespace basalt::engine::storage
