@@ -24,6 +24,9 @@
 #include <vector>
 
 #include "engine/error/db_error.hpp"
+#include "engine/sql/system/backend_activity.hpp"
+#include "engine/sql/system/statement_stats.hpp"
+#include "engine/storage/store_figures.hpp"
 
 namespace basalt::conf {
 class Settings;
@@ -118,6 +121,28 @@ struct RoleInfo {
 
 class SqlSession;
 
+// Monitoring figures (server/ turns them into Prometheus metrics). Counters
+// count since the engine opened.
+struct EngineFigures {
+  uint64_t commits = 0;             // commits that wrote data
+  uint64_t read_only_commits = 0;
+  uint64_t rollbacks = 0;
+  uint64_t serialization_failures = 0;  // 40001 raised by the transaction layer
+  uint64_t lock_waits = 0;          // row-lock requests that had to wait
+  uint64_t deadlocks = 0;           // 40P01 raised
+  uint64_t lock_timeouts = 0;       // lock_timeout expiries (55P03)
+  uint64_t lock_waiters = 0;        // requests waiting right now
+  storage::StoreFigures store;
+};
+
+// pg_stat_activity and pg_stat_statements are fed by the server (process-wide stores).
+using ActivityFacts = sql::system::ActivityFacts;
+using BackendActivity = sql::system::BackendActivity;
+using ActivityRegistry = sql::system::ActivityRegistry;
+using StatementStats = sql::system::StatementStats;
+using NormalizedQuery = sql::system::NormalizedQuery;
+using sql::system::NormalizeQuery;
+
 class Engine {
  public:
   virtual ~Engine() = default;
@@ -150,6 +175,10 @@ class Engine {
   // if the database does not exist, 28000 if the role does not exist or may not log in.
   virtual std::unique_ptr<SqlSession> Connect(std::string_view user, std::string_view database,
                                               const conf::Settings& session_settings) = 0;
+
+  // Transaction, lock and storage figures for monitoring; cheap enough to call
+  // on every scrape. The default reports zeros (test doubles).
+  virtual EngineFigures Figures() { return {}; }
 };
 
 class SqlSession {
@@ -193,6 +222,10 @@ class SqlSession {
   // Sync: commits the implicit transaction, if any (notices and setting
   // changes go to `sink`).
   virtual void Sync(ResultSink& sink);
+
+  // The session's current value of a setting as SHOW prints it (SET included);
+  // nullopt if unknown. The default knows none.
+  virtual std::optional<std::string> CurrentSetting(std::string_view) const { return std::nullopt; }
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block.
   virtual char TransactionStatus() const = 0;

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include "engine/session.hpp"
+#include "engine/catalog/schema_store.hpp"
 #include "engine/catalog/user_objects.hpp"
+#include "engine/storage/backup_source.hpp"
+#include "engine/storage/wal_archiver.hpp"
 
 namespace basalt::engine {
 
@@ -34,7 +37,13 @@ std::unique_ptr<Engine> Engine::Open(const std::filesystem::path& dir, const con
                               dir.string(), dir.string()));
   }
   storage::StoreOptions opts;
-  return std::make_unique<EngineImpl>(storage::Store::Open(StorePath(dir), opts), server_settings);
+  opts.enable_statistics = true;  // tickers for the Prometheus endpoint
+  // archive_mode = on: obsolete WAL files wait for the archiver, which deletes
+  // them once copied; the TTL only bounds what a stalled archiver piles up.
+  if (ArchiveModeOn(server_settings)) opts.wal_ttl_seconds = uint64_t{7} * 24 * 3600;
+  auto engine = std::make_unique<EngineImpl>(storage::Store::Open(StorePath(dir), opts), server_settings);
+  engine->StartBackupServices(dir, server_settings);
+  return engine;
 }
 
 EngineImpl::EngineImpl(std::unique_ptr<storage::Store> store, const conf::Settings& settings)
@@ -44,7 +53,7 @@ EngineImpl::EngineImpl(std::unique_ptr<storage::Store> store, const conf::Settin
   txns_->SetSynchronousCommit(settings.GetString("synchronous_commit") != "off");
 }
 
-EngineImpl::~EngineImpl() = default;
+EngineImpl::~EngineImpl() { StopBackupServices(); }
 
 std::optional<RoleInfo> EngineImpl::FindRole(std::string_view name) {
   auto txn = txns_->Begin(txn::IsolationLevel::kReadCommitted, /*read_only=*/true);
@@ -81,6 +90,7 @@ std::unique_ptr<SqlSession> EngineImpl::Connect(std::string_view user, std::stri
   // Rows written before a restart hold enum values: their types' labels must be
   // known to input functions (catalog/user_objects.hpp).
   catalog::PublishEnumTypes(*txn, {db->oid});
+  catalog::ListUserSchemas(*txn, db->oid);  // known schema names and FindSchema's fast path (schema_store.hpp)
   txn->Commit();
   return std::make_unique<Session>(*this, *role, *db, session_settings);
 }

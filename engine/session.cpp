@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "engine/catalog/relation_resolver.hpp"
+#include "engine/sql/system/system_relation_resolver.hpp"
+#include "engine/catalog/search_path.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/prepared_statement.hpp"
 #include "engine/sql/binder/binder.hpp"
@@ -81,7 +83,7 @@ Session::Session(EngineImpl& engine, catalog::RoleDef user, catalog::DatabaseDef
   settings_.Set("is_superuser", user_.superuser ? "on" : "off", conf::SettingSource::kOverride);
   settings_.Set("session_authorization", user_.name, conf::SettingSource::kOverride);
   engine_.SessionOpened(database_.oid);
-  relation_resolver_ = std::make_unique<catalog::CatalogRelationResolver>(engine_.catalog(), txn_, database_.oid);
+  relation_resolver_ = std::make_unique<sql::system::SystemRelationResolver>(engine_.catalog(), txn_, database_.oid);
 }
 
 Session::~Session() { Close(); }
@@ -268,6 +270,8 @@ void Session::ExecuteSimple(std::string_view sql, ResultSink& sink) {
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
   sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
+  catalog::ScopedSearchPath search_path_guard([this] { return settings_.GetString("search_path"); },
+                                              [this] { return user_.name; });
   cancel_.store(false);
   // Parse errors already carry character positions; like any failed
   // statement they abort an open transaction block.
@@ -330,6 +334,10 @@ void Session::RunStatement(const sql::ast::Statement& stmt, std::string_view sql
   }
   if (const auto* s = std::get_if<sql::ast::DropDatabaseStmt>(&stmt.body)) {
     RunDropDatabase(*s, multi, sink);
+    return;
+  }
+  if (const auto* s = std::get_if<sql::ast::VacuumStmt>(&stmt.body)) {
+    RunVacuum(*s, multi, sink);
     return;
   }
   if (const auto* s = std::get_if<sql::ast::VariableSetStmt>(&stmt.body)) {
@@ -578,6 +586,7 @@ void Session::RunSet(const sql::ast::VariableSetStmt& stmt, ResultSink& sink) {
     if (i) value += ", ";
     value += stmt.values[i];
   }
+  if (stmt.name == "search_path") value = catalog::FormatSearchPath(stmt.values);
   if (stmt.is_local && state_ != BlockState::kBlock) {
     sink.Notice(Warning(SqlState::kNoActiveSqlTransaction, "SET LOCAL can only be used in transaction blocks"));
     sink.Complete("SET");

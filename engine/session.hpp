@@ -63,6 +63,7 @@ class Session final : public SqlSession, public sql::SessionContext {
   std::string session_user() const override { return user_.name; }
   std::string database() const override { return database_.name; }
   std::optional<std::string> GetSetting(std::string_view name) const override;
+  std::optional<std::string> CurrentSetting(std::string_view name) const override { return GetSetting(name); }
   std::string SetSetting(std::string_view name, std::string_view value, bool is_local) override;
   sql::SessionSequences* sequence_state() override { return &sequences_; }
   uint32_t database_oid() const override { return database_.oid; }
@@ -99,6 +100,8 @@ class Session final : public SqlSession, public sql::SessionContext {
   void RunShow(const sql::ast::VariableShowStmt& stmt, ResultSink& sink);
   void RunCreateDatabase(const sql::ast::CreateDatabaseStmt& stmt, bool multi, ResultSink& sink);
   void RunDropDatabase(const sql::ast::DropDatabaseStmt& stmt, bool multi, ResultSink& sink);
+  // session_vacuum.cpp: VACUUM [ANALYZE] and ANALYZE.
+  void RunVacuum(const sql::ast::VacuumStmt& stmt, bool multi, ResultSink& sink);
   void RunQuery(const sql::ast::SelectStmt& stmt, ResultSink& sink);
   // session_dml.cpp: runs a bound INSERT/UPDATE/DELETE and reports its rows
   // (RETURNING; with RowDescription first when `describe`, in the formats of

@@ -12,6 +12,7 @@
 // and Execute all share it.
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/engine_impl.hpp"
 #include "engine/prepared_statement.hpp"
 #include "engine/session.hpp"
@@ -231,6 +232,8 @@ StatementDescription Session::Prepare(std::string_view name, std::string_view sq
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
   sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
+  catalog::ScopedSearchPath search_path_guard([this] { return settings_.GetString("search_path"); },
+                                              [this] { return user_.name; });
   return GuardExtended(sql, [&] {
     if (!name.empty() && statements_.count(name) != 0) {
       throw DbError(SqlState::kDuplicatePstatement, fmt::format("prepared statement \"{}\" already exists", name));
@@ -256,6 +259,8 @@ void Session::Bind(const BindRequest& request) {
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
   sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
+  catalog::ScopedSearchPath search_path_guard([this] { return settings_.GetString("search_path"); },
+                                              [this] { return user_.name; });
   std::shared_ptr<const PreparedStatement> stmt;
   GuardExtended({}, [&] { stmt = FindStatement(request.statement); });
   GuardExtended(stmt->sql, [&] {
@@ -355,6 +360,8 @@ ExecuteOutcome Session::Execute(std::string_view name, int64_t max_rows, ResultS
   RefreshDateTime();
   sql::datetime::ScopedDateTimeSettings datetime_guard(datetime_);
   sql::ScopedRelationResolver relation_guard(relation_resolver_.get());
+  catalog::ScopedSearchPath search_path_guard([this] { return settings_.GetString("search_path"); },
+                                              [this] { return user_.name; });
   std::shared_ptr<Portal> portal;
   GuardExtended({}, [&] {
     auto it = portals_.find(name);
@@ -434,9 +441,15 @@ ExecuteOutcome Session::RunPortal(Portal& portal, int64_t max_rows, ResultSink& 
         stmt.body);
     return ExecuteOutcome::kComplete;
   }
-  if (!portal.params.empty()) {
+  // DECLARE ... CURSOR FOR SELECT ... $1 (psycopg 3's named cursors): the
+  // cursor's query is bound with the values as constants, so it outlives this portal.
+  const bool cursor = std::holds_alternative<sql::ast::DeclareCursorStmt>(stmt.body);
+  if (!portal.params.empty() && !cursor) {
     throw DbError(SqlState::kFeatureNotSupported, "parameters are only supported in SELECT, INSERT, UPDATE and DELETE");
   }
+  std::vector<sql::Type> cursor_param_types = prepared.param_types;
+  std::optional<sql::ParamScope> cursor_params;
+  if (cursor && !portal.params.empty()) cursor_params.emplace(cursor_param_types, &portal.params);
   // Utility statements (BEGIN/COMMIT, SET, SHOW, DDL) run exactly as in a
   // simple Query, inside the implicit transaction that Sync ends. A portal
   // runs once: executing it again reports the same tag without rerunning.

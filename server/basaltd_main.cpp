@@ -24,9 +24,12 @@
 #include "auth/scram.hpp"
 #include "conf/settings.hpp"
 #include "engine/engine.hpp"
+#include "server/log_setup.hpp"
+#include "server/metrics_http.hpp"
 #include "server/pid_file.hpp"
 #include "server/server.hpp"
 #include "server/server_log.hpp"
+#include "server/server_metrics.hpp"
 
 namespace {
 
@@ -102,11 +105,30 @@ int main(int argc, char** argv) {
       return Fail(Describe(r));
   }
 
+  if (std::string error = basalt::server::ConfigureLogging(settings, dir); !error.empty()) return Fail(error);
+
   std::optional<basalt::server::PidFile> pid_file;
   try {
     pid_file.emplace(dir / "basaltd.pid");
   } catch (const std::exception& e) {
     return Fail(e.what());
+  }
+
+  // The metrics side port comes up first, so /health answers (and /ready says
+  // 503) while the data directory is opened. A port that cannot be bound
+  // (another basaltd on this machine) disables metrics with a warning.
+  basalt::server::ServerMetrics metrics;
+  std::optional<basalt::server::MetricsHttpServer> metrics_http;
+  if (int64_t metrics_port = settings.GetInt("metrics_port"); metrics_port > 0) {
+    metrics_http.emplace(metrics, settings.GetString("metrics_listen_addresses"),
+                         static_cast<uint16_t>(metrics_port));
+    try {
+      metrics_http->Start();
+    } catch (const std::exception& e) {
+      // Serving queries matters more than serving metrics: say so loudly and go on.
+      log->warn("metrics endpoint disabled: {} (metrics_port = {})", e.what(), metrics_port);
+      metrics_http.reset();
+    }
   }
 
   std::string hba_setting = settings.GetString("hba_file");
@@ -128,22 +150,29 @@ int main(int argc, char** argv) {
     return method == "md5" ? basalt::auth::MakeMd5Verifier(password, role) : basalt::auth::MakeScramVerifier(password);
   });
 
+  metrics.SetEngine(engine.get());
+
   {
     basalt::server::ServerOptions options = basalt::server::ServerOptions::FromSettings(settings);
     basalt::server::Server server(*engine, settings, std::move(hba), options);
+    server.SetMetrics(metrics);
     try {
       server.Start();
     } catch (const std::exception& e) {
+      metrics.SetEngine(nullptr);
       return Fail(e.what());
     }
+    metrics.SetReady(true);
     log->info("database system is ready to accept connections (pid {})", static_cast<long>(getpid()));
 
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
+    metrics.SetReady(false);
     log->info("received {}, shutting down", signal_number == SIGTERM ? "SIGTERM" : "SIGINT");
     server.Stop();
     server.Wait();
   }
+  metrics.SetEngine(nullptr);
   engine.reset();
   log->info("database system is shut down");
   return 0;

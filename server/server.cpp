@@ -52,7 +52,9 @@ Server::Server(engine::Engine& engine, conf::Settings settings, auth::HbaRules h
       hba_(std::move(hba)),
       options_(std::move(options)),
       pool_(BlockingThreads(options_), options_.blocking_idle_timeout),
-      context_{engine, settings_, hba_, options_, pool_, cancels_} {}
+      context_{engine, settings_, hba_, options_, pool_, cancels_} {
+  context_.metrics = &own_metrics_;
+}
 
 Server::~Server() {
   Stop();

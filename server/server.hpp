@@ -51,6 +51,9 @@ class Server {
   // Joins the I/O threads; returns after Stop() once all sessions have ended.
   void Wait();
 
+  // Counts into `metrics` instead of the server's own (call before Start()).
+  void SetMetrics(ServerMetrics& metrics) { context_.metrics = &metrics; }
+
   // Number of open client connections.
   int connection_count() const { return context_.connections.load(); }
 
@@ -62,6 +65,7 @@ class Server {
   const ServerOptions options_;
   BlockingPool pool_;
   CancelRegistry cancels_;
+  ServerMetrics own_metrics_;  // used unless SetMetrics() names another
   ServerContext context_;
   boost::asio::io_context io_;
 

@@ -18,6 +18,7 @@
 #include "engine/engine.hpp"
 #include "server/blocking_pool.hpp"
 #include "server/cancel_registry.hpp"
+#include "server/server_metrics.hpp"
 
 namespace basalt::server {
 
@@ -47,6 +48,7 @@ struct ServerContext {
   BlockingPool& pool;
   CancelRegistry& cancels;
   std::atomic<int> connections{0};  // open client sockets, cancel connections included
+  ServerMetrics* metrics = nullptr;  // never null while serving (Server provides one)
 };
 
 }  // namespace basalt::server

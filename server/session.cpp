@@ -35,6 +35,8 @@ Session::Session(ServerContext& context, asio::ip::tcp::socket socket, Connectio
       id_(id),
       started_(std::chrono::steady_clock::now()) {
   ctx_.connections.fetch_add(1);
+  ctx_.metrics->ConnectionOpened();
+  backend_start_us_ = engine::sql::system::PgNowMicros();
   boost::system::error_code ec;
   auto ep = socket_.remote_endpoint(ec);
   if (!ec) {
@@ -46,7 +48,10 @@ Session::Session(ServerContext& context, asio::ip::tcp::socket socket, Connectio
   socket_.set_option(asio::ip::tcp::no_delay(true), ec);
 }
 
-Session::~Session() { ctx_.connections.fetch_sub(1); }
+Session::~Session() {
+  ctx_.metrics->ConnectionClosed();
+  ctx_.connections.fetch_sub(1);
+}
 
 void Session::Shutdown() {
   stopping_ = true;
@@ -61,7 +66,7 @@ void Session::Shutdown() {
 }
 
 asio::awaitable<void> Session::Run() {
-  Log()->info("conn {}: connection received from {}", id_.value, peer_);
+  Log()->info("conn {}: connection received: host={}", id_.value, peer_);
   try {
     co_await Loop();
   } catch (const std::exception& e) {
@@ -122,6 +127,7 @@ asio::awaitable<void> Session::Loop() {
       }
       co_return;
     }
+    ctx_.metrics->BytesReceived(n);
     decoder_.Commit(n);
   }
   // Final words (FATAL errors) go out before the socket closes.
@@ -205,6 +211,17 @@ asio::awaitable<void> Session::DispatchReady(protocol::FrontendMessage& message)
 }
 
 void Session::SendError(const DbError& error) {
+  SqlState code = error.code();
+  ctx_.metrics->CountError(code.code());
+  if (state_ == State::kStartup || state_ == State::kAuthenticating) {
+    if (code == SqlState::kTooManyConnections) {
+      ctx_.metrics->ConnectionRejected(RejectReason::kTooManyConnections);
+    } else if (code == SqlState::kInvalidPassword) {
+      ctx_.metrics->ConnectionRejected(RejectReason::kAuthenticationFailed);
+    } else if (code == SqlState::kInvalidAuthorizationSpecification) {
+      ctx_.metrics->ConnectionRejected(RejectReason::kHbaRejected);
+    }
+  }
   out_.AbortMessage();
   out_.ErrorResponse(ToErrorFields(error));
   if (error.severity() == engine::Severity::kFatal || error.severity() == engine::Severity::kPanic) {
@@ -225,6 +242,7 @@ asio::awaitable<bool> Session::FlushOutput() {
   boost::system::error_code ec;
   co_await asio::async_write(socket_, asio::buffer(out_.data().data(), out_.size()),
                              asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec) ctx_.metrics->BytesSent(out_.size());
   out_.Clear();
   if (ec) {
     if (ec != asio::error::operation_aborted) {
@@ -243,6 +261,7 @@ void Session::FlushFromWorker() {
   if (!write_failed_) {
     boost::system::error_code ec;
     asio::write(socket_, asio::buffer(out_.data().data(), out_.size()), ec);
+    if (!ec) ctx_.metrics->BytesSent(out_.size());
     if (ec) {
       write_failed_ = true;
       Log()->info("conn {}: could not send data to client: {}", id_.value, ec.message());
@@ -253,6 +272,7 @@ void Session::FlushFromWorker() {
 }
 
 asio::awaitable<void> Session::Cleanup() {
+  activity_.reset();  // leaves pg_stat_activity
   if (registered_for_cancel_) {
     ctx_.cancels.Unregister(id_.value);
     registered_for_cancel_ = false;
@@ -275,8 +295,8 @@ asio::awaitable<void> Session::Cleanup() {
   socket_.close(ec);
   if (!user_.empty()) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    Log()->info("conn {}: disconnection: session time {:.3f} s user={} database={}{}", id_.value, seconds, user_,
-                database_, terminated_by_client_ ? "" : " (not by Terminate)");
+    Log()->info("conn {}: disconnection: session time {:.3f} s user={} database={} host={}{}", id_.value, seconds,
+                user_, database_, peer_, terminated_by_client_ ? "" : " (not by Terminate)");
   }
 }
 

@@ -40,6 +40,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "conf/settings.hpp"
 #include "engine/engine.hpp"
@@ -111,6 +112,27 @@ class Session : public std::enable_shared_from_this<Session> {
   // session_copy.cpp: the next CopyData payload during COPY FROM STDIN (false at CopyDone).
   bool ReadCopyDataOnWorker(std::string& chunk);
 
+  // session_observe.cpp: metrics, statement log, pg_stat_activity and
+  // pg_stat_statements around each statement (simple Query or Execute).
+  struct StatementText {
+    std::string shown;  // passwords masked (logs, pg_stat_activity)
+    engine::NormalizedQuery normalized;  // pg_stat_statements
+  };
+  struct StatementObservation {
+    std::chrono::steady_clock::time_point start;
+    const StatementText* text = nullptr;
+  };
+  void RegisterActivity();
+  StatementObservation StatementBegins(const StatementText& text, std::string_view log_prefix);
+  // `rows`: from the CommandComplete tags; `failed`: the statement raised an error.
+  void StatementEnds(const StatementObservation& obs, std::string_view log_prefix, uint64_t rows, bool failed);
+  static std::shared_ptr<const StatementText> MakeStatementText(std::string_view sql);
+  // Extended protocol: remembers statement texts by statement and portal name.
+  void RememberParse(const std::string& name, std::string_view sql);
+  void RememberBind(const std::string& portal, const std::string& statement);
+  void ForgetExtended(char kind, const std::string& name);
+  std::shared_ptr<const StatementText> PortalText(const std::string& portal) const;
+
   // Sends `error` (FATAL: also ends the session).
   void SendError(const engine::DbError& error);
   void SendFatal(engine::SqlState code, std::string message);
@@ -144,6 +166,11 @@ class Session : public std::enable_shared_from_this<Session> {
   std::atomic<bool> write_failed_{false};  // a worker-side flush hit a socket error
   bool terminated_by_client_ = false;
   std::function<void()> on_exit_;
+  int64_t backend_start_us_ = 0;  // pg_stat_activity.backend_start
+  std::shared_ptr<engine::BackendActivity> activity_;
+  std::unordered_map<std::string, std::shared_ptr<const StatementText>> statement_texts_;
+  std::unordered_map<std::string, std::shared_ptr<const StatementText>> portal_texts_;
+  std::shared_ptr<const StatementText> portal_keepalive_;  // the text an Execute observes
 };
 
 }  // namespace basalt::server

@@ -21,6 +21,7 @@
 #include "server/run_blocking.hpp"
 #include "server/server_log.hpp"
 #include "server/session.hpp"
+#include "server/statement_log.hpp"
 #include "server/wire_result_sink.hpp"
 
 namespace basalt::server {
@@ -38,7 +39,7 @@ struct Overloaded : Ts... {
 
 // The statement text for log lines, if the message carries one.
 std::string LoggedText(const protocol::FrontendMessage& message) {
-  if (const auto* p = std::get_if<protocol::Parse>(&message)) return p->query.substr(0, 300);
+  if (const auto* p = std::get_if<protocol::Parse>(&message)) return RedactPasswords(p->query.substr(0, 300));
   if (const auto* b = std::get_if<protocol::Bind>(&message)) return "bind of statement \"" + b->statement + "\"";
   if (const auto* e = std::get_if<protocol::Execute>(&message)) return "execute of portal \"" + e->portal + "\"";
   return protocol::MessageName(message);
@@ -68,10 +69,26 @@ asio::awaitable<void> Session::HandleExtended(const protocol::FrontendMessage& m
 bool Session::ExtendedOnWorker(const protocol::FrontendMessage& message) {
   WireResultSink sink(out_, [this] { FlushFromWorker(); });
   sink.SetCopyReader([this](std::string& chunk) { return ReadCopyDataOnWorker(chunk); });
+  sink.Observe(ctx_.metrics, activity_.get());
+  // Execute is one observed statement (metrics, logs, pg_stat_*).
+  std::optional<StatementObservation> observed;
+  std::string log_prefix;
+  if (const auto* e = std::get_if<protocol::Execute>(&message)) {
+    if (std::shared_ptr<const StatementText> text = PortalText(e->portal)) {
+      log_prefix = "execute " + (e->portal.empty() ? std::string("<unnamed>") : e->portal);
+      observed = StatementBegins(*text, log_prefix);
+      portal_keepalive_ = std::move(text);
+    }
+  }
+  auto finish = [&](bool failed) {
+    if (observed) StatementEnds(*observed, log_prefix, sink.tag_rows(), failed);
+    portal_keepalive_.reset();
+  };
   try {
     std::visit(Overloaded{
                    [&](const protocol::Parse& m) {
                      sql_->Prepare(m.name, m.query, m.param_types);
+                     RememberParse(m.name, m.query);
                      out_.ParseComplete();
                    },
                    [&](const protocol::Bind& m) {
@@ -82,6 +99,7 @@ bool Session::ExtendedOnWorker(const protocol::FrontendMessage& message) {
                      request.params = &m.params;
                      request.result_formats = &m.result_formats;
                      sql_->Bind(request);
+                     RememberBind(m.portal, m.statement);
                      out_.BindComplete();
                    },
                    [&](const protocol::Describe& m) {
@@ -110,12 +128,14 @@ bool Session::ExtendedOnWorker(const protocol::FrontendMessage& message) {
                      } else {
                        sql_->ClosePortal(m.name);
                      }
+                     ForgetExtended(m.kind, m.name);
                      out_.CloseComplete();
                    },
                    [&](const protocol::Sync&) { sql_->Sync(sink); },
                    [&](const auto&) {},
                },
                message);
+    finish(false);
     return true;
   } catch (const DbError& e) {
     Log()->info("conn {}: {} {} {} ({})", id_.value, engine::SeverityName(e.severity()), e.code().code(), e.message(),
@@ -128,6 +148,7 @@ bool Session::ExtendedOnWorker(const protocol::FrontendMessage& message) {
     Log()->error("conn {}: internal error: non-standard exception ({})", id_.value, LoggedText(message));
     SendError(DbError(SqlState::kInternalError, "internal error: unknown exception"));
   }
+  finish(true);
   return false;
 }
 

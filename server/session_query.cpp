@@ -42,19 +42,25 @@ asio::awaitable<void> Session::HandleQuery(const protocol::Query& query) {
 void Session::ExecuteSimpleOnWorker(const std::string& sql) {
   WireResultSink sink(out_, [this] { FlushFromWorker(); });
   sink.SetCopyReader([this](std::string& chunk) { return ReadCopyDataOnWorker(chunk); });
+  sink.Observe(ctx_.metrics, activity_.get());
+  std::shared_ptr<const StatementText> text = MakeStatementText(sql);
+  StatementObservation obs = StatementBegins(*text, "statement");
+  bool failed = true;
   try {
     sql_->ExecuteSimple(sql, sink);
+    failed = false;
   } catch (const DbError& e) {
     Log()->info("conn {}: {} {} {} (statement: {})", id_.value, engine::SeverityName(e.severity()), e.code().code(),
-                e.message(), Abbreviate(sql));
+                e.message(), Abbreviate(text->shown));
     SendError(e);
   } catch (const std::exception& e) {
-    Log()->error("conn {}: internal error: {} (statement: {})", id_.value, e.what(), sql);
+    Log()->error("conn {}: internal error: {} (statement: {})", id_.value, e.what(), text->shown);
     SendError(DbError(SqlState::kInternalError, std::string("internal error: ") + e.what()));
   } catch (...) {
-    Log()->error("conn {}: internal error: non-standard exception (statement: {})", id_.value, sql);
+    Log()->error("conn {}: internal error: non-standard exception (statement: {})", id_.value, text->shown);
     SendError(DbError(SqlState::kInternalError, "internal error: unknown exception"));
   }
+  StatementEnds(obs, "statement", sink.tag_rows(), failed);
 }
 
 }  // namespace basalt::server

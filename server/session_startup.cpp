@@ -159,7 +159,9 @@ asio::awaitable<void> Session::FinishStartup() {
   InstallNotificationWaker();
   out_.ReadyForQuery(sql_->TransactionStatus());
   state_ = State::kReady;
-  Log()->info("conn {}: connection authorized: user={} database={}", id_.value, user_, database_);
+  RegisterActivity();
+  Log()->info("conn {}: connection authorized: user={} database={} application_name={} host={}", id_.value, user_,
+              database_, settings_->GetString("application_name"), peer_);
 }
 
 std::optional<auth::AuthMethod> Session::ChooseAuthMethod(const std::string& user, const std::string& database) {

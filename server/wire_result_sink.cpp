@@ -34,6 +34,11 @@ void WireResultSink::EndRow() {
 }
 
 void WireResultSink::Complete(std::string_view tag) {
+  if (metrics_ != nullptr) {
+    tag_rows_ += metrics_->CountCompletion(tag, copy_in_);
+  } else {
+    tag_rows_ += RowsOfTag(tag);
+  }
   out_.CommandComplete(tag);
   MaybeFlush();
 }
@@ -48,10 +53,12 @@ void WireResultSink::Notice(const engine::DbError& notice) {
 }
 
 void WireResultSink::ParameterChanged(std::string_view name, std::string_view value) {
+  if (activity_ != nullptr && name == "application_name") activity_->SetApplicationName(value);
   out_.ParameterStatus(name, value);
 }
 
 void WireResultSink::BeginCopyIn(int8_t format, int num_columns) {
+  copy_in_ = true;
   if (!read_copy_) engine::ResultSink::BeginCopyIn(format, num_columns);
   std::vector<int16_t> formats(static_cast<size_t>(num_columns), format);
   out_.CopyInResponse(format, formats);
@@ -61,6 +68,7 @@ void WireResultSink::BeginCopyIn(int8_t format, int num_columns) {
 bool WireResultSink::ReadCopyData(std::string& chunk) { return read_copy_(chunk); }
 
 void WireResultSink::BeginCopyOut(int8_t format, int num_columns) {
+  copy_in_ = false;
   std::vector<int16_t> formats(static_cast<size_t>(num_columns), format);
   out_.CopyOutResponse(format, formats);
 }

@@ -15,6 +15,7 @@
 
 #include "engine/engine.hpp"
 #include "protocol/encoder.hpp"
+#include "server/server_metrics.hpp"
 
 namespace basalt::server {
 
@@ -46,6 +47,14 @@ class WireResultSink final : public engine::ResultSink {
   void EndCopyOut() override;
 
   uint64_t rows() const { return rows_; }
+  // Counts completed statements into `metrics` and forwards application_name
+  // changes to `activity` (either may be null).
+  void Observe(ServerMetrics* metrics, engine::BackendActivity* activity) {
+    metrics_ = metrics;
+    activity_ = activity;
+  }
+  // Rows reported by the CommandComplete tags so far (INSERT 0 3 -> 3).
+  uint64_t tag_rows() const { return tag_rows_; }
 
  private:
   void MaybeFlush();
@@ -55,6 +64,10 @@ class WireResultSink final : public engine::ResultSink {
   std::function<bool(std::string&)> read_copy_;
   size_t flush_threshold_;
   uint64_t rows_ = 0;
+  ServerMetrics* metrics_ = nullptr;
+  engine::BackendActivity* activity_ = nullptr;
+  uint64_t tag_rows_ = 0;
+  bool copy_in_ = false;
 };
 
 }  // namespace basalt::server

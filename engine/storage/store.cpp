@@ -64,6 +64,9 @@ rocksdb::DBOptions MakeDbOptions(const StoreOptions& opts) {
   dbo.enable_pipelined_write = false;
   dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   dbo.keep_log_file_num = 5;
+  // archive_mode = on: WAL files stay (in store/archive) until the archiver has
+  // copied their batches (wal_archiver.hpp); off: RocksDB deletes them at once.
+  dbo.WAL_ttl_seconds = opts.wal_ttl_seconds;
   return dbo;
 }
 
@@ -128,6 +131,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& dir, const Store
   std::shared_ptr<rocksdb::Statistics> stats;
   if (opts.enable_statistics) {
     stats = rocksdb::CreateDBStatistics();
+    // Tickers only: histograms and timers cost on every operation.
+    stats->set_stats_level(rocksdb::StatsLevel::kExceptHistogramOrTimers);
     dbo.statistics = stats;
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -145,6 +150,8 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& dir, const Store
 }
 
 rocksdb::ColumnFamilyHandle* Store::Handle(Cf cf) const { return handles_[static_cast<size_t>(cf)]; }
+
+uint32_t Store::CfId(Cf cf) const { return Handle(cf)->GetID(); }
 
 rocksdb::ColumnFamilyHandle* Store::VersionedHandle(Cf cf) const {
   if (!IsVersioned(cf))

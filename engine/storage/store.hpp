@@ -83,6 +83,9 @@ class Store {
   uint64_t ApproximateSize(Cf cf, std::string_view begin, std::string_view end) const;
   // Compacts every column family fully (tests, VACUUM FULL-like maintenance).
   void CompactAll();
+  // Compacts the user-key range [begin, end) of one versioned family down to
+  // the bottommost level (VACUUM; store_compact.cpp).
+  void CompactRange(Cf cf, std::string_view begin, std::string_view end);
   // Flushes memtables to SST files.
   void Flush();
   // Creates a consistent on-disk copy (hard links where possible) at `dir`,
@@ -95,6 +98,14 @@ class Store {
   uint64_t TickerCount(uint32_t ticker) const;
 
   const std::filesystem::path& dir() const { return dir_; }
+  // The RocksDB handle and column-family ids, for backup and WAL archiving
+  // (backup_source.hpp, wal_archiver.hpp), which need checkpoints with their
+  // sequence number and the WAL itself.
+  rocksdb::DB* raw_db() const { return db_.get(); }
+  uint32_t CfId(Cf cf) const;
+  rocksdb::ColumnFamilyHandle* cf_handle(Cf cf) const { return Handle(cf); }
+  // The column family's handle, for monitoring (store_figures.cpp).
+  rocksdb::ColumnFamilyHandle* FamilyHandle(Cf cf) const { return Handle(cf); }
 
  private:
   Store(std::filesystem::path dir, std::unique_ptr<rocksdb::DB> db,

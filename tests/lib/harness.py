@@ -324,8 +324,10 @@ class BasaltServer(_Server):
             raise RuntimeError(f"basalt init failed with status {p.returncode}")
 
     def _argv(self):
+        # metrics_port=0: parallel tests must not fight over the default 9187;
+        # tests that want metrics pass their own -c metrics_port=N (later -c wins).
         return [basaltd_path(), "-D", self.data_dir, "-p", str(self.port), "-h", "127.0.0.1",
-                *self.extra_args]
+                "-c", "metrics_port=0", *self.extra_args]
 
     def _env(self):
         env = clean_env()

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/catalog/search_path.hpp"
 #include "engine/catalog/user_objects.hpp"
 #include "engine/sql/functions/function_registry.hpp"
 #include "engine/sql/binder/expr_deparse.hpp"
@@ -128,10 +129,17 @@ Value PgEncodingToChar(FnArgs a, FnTypes, Type, EvalContext&) {
   }
 }
 
-Value CurrentSchemas(FnArgs a, FnTypes, Type, EvalContext&) {
+Value CurrentSchemas(FnArgs a, FnTypes, Type, EvalContext& ctx) {
   std::vector<Value> items;
-  if (a[0].as_bool()) items.push_back(Value::String("pg_catalog"));
-  items.push_back(Value::String("public"));
+  if (ctx.exec == nullptr || ctx.exec->txn == nullptr || ctx.session == nullptr) {
+    if (a[0].as_bool()) items.push_back(Value::String("pg_catalog"));
+    items.push_back(Value::String("public"));
+    return MakeArray(items);
+  }
+  catalog::Oid db = ctx.session->database_oid();
+  for (const std::string& n : catalog::ActiveSearchPathNames(*ctx.exec->txn, db, a[0].as_bool())) {
+    items.push_back(Value::String(n));
+  }
   return MakeArray(items);
 }
 
@@ -194,9 +202,13 @@ Value PgBackendPid(FnArgs, FnTypes, Type, EvalContext& ctx) {
 }  // namespace
 
 void RegisterSizeFunctions(std::vector<FunctionEntry>& v);  // size_functions.cpp
+void RegisterStatFunctions(std::vector<FunctionEntry>& v);  // stat_functions.cpp
+void RegisterAclFunctions(std::vector<FunctionEntry>& v);   // acl_functions.cpp
 
 void RegisterCatalogFunctions(std::vector<FunctionEntry>& v) {
   RegisterSizeFunctions(v);
+  RegisterStatFunctions(v);
+  RegisterAclFunctions(v);
   auto add = [&](std::string_view name, std::vector<Type> args, Type result, ScalarFn fn, bool strict = true) {
     v.push_back({name, FunctionInfo{std::move(args), result, fn, strict}});
   };

@@ -33,5 +33,6 @@ void RegisterByteaFunctions(std::vector<FunctionEntry>& out);   // bytea_functio
 void RegisterJsonFunctions(std::vector<FunctionEntry>& out);    // json_functions.cpp  // sequence_functions.cpp
 void RegisterSessionControlFunctions(std::vector<FunctionEntry>& out);  // session_control_functions.cpp
 void RegisterCatalogFunctions(std::vector<FunctionEntry>& out);   // catalog_functions.cpp
+void RegisterBackupFunctions(std::vector<FunctionEntry>& out);    // backup_functions.cpp
 
 }  // namespace basalt::engine::sql

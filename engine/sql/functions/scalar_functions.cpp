@@ -137,6 +137,7 @@ const std::vector<FunctionEntry>& FunctionRegistry() {
     RegisterJsonFunctions(v);
     RegisterSessionControlFunctions(v);
     RegisterCatalogFunctions(v);
+    RegisterBackupFunctions(v);
     return v;
   }();
   return entries;

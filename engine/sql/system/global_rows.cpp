@@ -1,6 +1,6 @@
 // Cluster-wide relations: pg_database, pg_authid and its views pg_roles and
 // pg_user, pg_settings (from the session's settings registry) and
-// pg_stat_activity (the current session).
+// (pg_stat_activity is in stat_rows.cpp.)
 #include "engine/sql/system/row_builder.hpp"
 #include "engine/sql/system/row_generators.hpp"
 
@@ -102,16 +102,6 @@ void GenPgSettings(SystemScan& scan, std::vector<Row>& out) {
     if (s.vartype == "enum") b.Set("enumvals", TextArray(s.enumvals));
     b.Emit(out);
   }
-}
-
-void GenPgStatActivity(SystemScan& scan, std::vector<Row>& out) {
-  SessionContext* session = scan.exec.eval.session;
-  if (session == nullptr) return;
-  RowBuilder b(PgCatalog("pg_stat_activity"));
-  b.Int("pid", session->backend_pid()).Int("datid", scan.database).Str("datname", session->database()).Str("usename", session->current_user());
-  auto app = session->GetSetting("application_name");
-  b.Str("application_name", app.value_or("")).Str("state", "active").Str("backend_type", "client backend");
-  b.Emit(out);
 }
 
 }  // namespace basalt::engine::sql::system

@@ -44,9 +44,15 @@ void GenPgRoles(SystemScan& scan, std::vector<Row>& out);
 void GenPgUser(SystemScan& scan, std::vector<Row>& out);
 void GenPgSettings(SystemScan& scan, std::vector<Row>& out);
 void GenPgStatActivity(SystemScan& scan, std::vector<Row>& out);
+void GenPgStatStatements(SystemScan& scan, std::vector<Row>& out);  // stat_rows.cpp
+void GenPgStatArchiver(SystemScan& scan, std::vector<Row>& out);    // archiver_rows.cpp
 void GenPgTables(SystemScan& scan, std::vector<Row>& out);
 void GenPgIndexes(SystemScan& scan, std::vector<Row>& out);
 void GenPgStatUserTables(SystemScan& scan, std::vector<Row>& out);
+// pg_stats, and pg_stat_user_tables' ANALYZE/VACUUM columns (stats_rows.cpp).
+void GenPgStats(SystemScan& scan, std::vector<Row>& out);
+class RowBuilder;
+void FillMaintenanceStats(SystemScan& scan, const catalog::TableDef& t, RowBuilder& b);
 void GenPgSequence(SystemScan& scan, std::vector<Row>& out);
 void GenPgSequences(SystemScan& scan, std::vector<Row>& out);
 void GenIsSequences(SystemScan& scan, std::vector<Row>& out);

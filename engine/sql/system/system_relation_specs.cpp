@@ -196,6 +196,14 @@ std::span<const RelationSpec> RelationSpecs() {
        "backend_start:timestamptz xact_start:timestamptz query_start:timestamptz "
        "state_change:timestamptz wait_event_type:text wait_event:text state:text backend_xid:xid "
        "backend_xmin:xid query_id:int8 query:text backend_type:text"},
+      {12285, 11, "pg_stat_archiver", 'v',
+       "archived_count:int8 last_archived_wal:text last_archived_time:timestamptz failed_count:int8 "
+       "last_failed_wal:text last_failed_time:timestamptz stats_reset:timestamptz"},
+      // The pg_stat_statements extension's view (its columns in PostgreSQL 15's
+      // version 1.10, minus planning and buffer figures Basalt does not keep).
+      {12900, 11, "pg_stat_statements", 'v',
+       "userid:oid dbid:oid toplevel:bool queryid:int8 query:text calls:int8 total_exec_time:float8 "
+       "min_exec_time:float8 max_exec_time:float8 mean_exec_time:float8 stddev_exec_time:float8 rows:int8"},
       {12142, 11, "pg_stat_all_tables", 'v',
        "relid:oid schemaname:name relname:name seq_scan:int8 seq_tup_read:int8 idx_scan:int8 "
        "idx_tup_fetch:int8 n_tup_ins:int8 n_tup_upd:int8 n_tup_del:int8 n_tup_hot_upd:int8 "
@@ -211,6 +219,11 @@ std::span<const RelationSpec> RelationSpecs() {
        "blk_read_time:float8 blk_write_time:float8 session_time:float8 active_time:float8 "
        "idle_in_transaction_time:float8 sessions:int8 sessions_abandoned:int8 sessions_fatal:int8 "
        "sessions_killed:int8 stats_reset:timestamptz"},
+      {12053, 11, "pg_stats", 'v',
+       "schemaname:name tablename:name attname:name inherited:bool null_frac:float4 avg_width:int4 "
+       "n_distinct:float4 most_common_vals:anyarray most_common_freqs:_float4 histogram_bounds:anyarray "
+       "correlation:float4 most_common_elems:anyarray most_common_elem_freqs:_float4 "
+       "elem_count_histogram:_float4"},
       {12161, 11, "pg_stat_user_tables", 'v',
        "relid:oid schemaname:name relname:name seq_scan:int8 seq_tup_read:int8 idx_scan:int8 "
        "idx_tup_fetch:int8 n_tup_ins:int8 n_tup_upd:int8 n_tup_del:int8 n_tup_hot_upd:int8 "
