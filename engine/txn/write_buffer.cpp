@@ -70,11 +70,13 @@ void WriteBuffer::RollbackTo(size_t mark) {
 
 void WriteBuffer::DropUndo() {
   undo_enabled_ = false;
-  // Previous values kept for undo were still counted; recount precisely.
+  // Entries an undo record replaced stayed counted (Write); uncount just
+  // those, so releasing a savepoint costs the size of its log, not of the
+  // whole buffer (COPY releases one per batch).
+  for (const Undo& u : undo_) {
+    if (u.previous) bytes_ -= Cost(u.key, *u.previous);
+  }
   undo_.clear();
-  bytes_ = 0;
-  for (const Map& m : maps_)
-    for (const auto& [k, v] : m) bytes_ += Cost(k, v);
 }
 
 std::vector<storage::Mutation> WriteBuffer::Drain() {
