@@ -9,6 +9,8 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "engine/storage/backup_services.hpp"
+#include "engine/storage/wal_archiver.hpp"
 #include "server/process_figures.hpp"
 #include "server/server_metrics.hpp"
 
@@ -146,6 +148,32 @@ void AppendActivityFamilies(std::vector<MetricFamily>& out) {
                        MetricType::Gauge, oldest_xact));
 }
 
+// Continuous archiving (pg_stat_archiver's figures). Called only while the
+// engine is open, which is when its backup services are published.
+void AppendArchiverFamilies(std::vector<MetricFamily>& out) {
+  engine::storage::BackupServices* services = engine::storage::CurrentBackupServices();
+  const bool enabled = services != nullptr && services->archiver != nullptr;
+  out.push_back(Single("basalt_archiver_enabled", "1 when archive_mode = on, else 0.", MetricType::Gauge,
+                       enabled ? 1 : 0));
+  if (!enabled) return;
+  engine::storage::ArchiverStatus st = services->archiver->status();
+  auto d = [](uint64_t v) { return static_cast<double>(v); };
+  out.push_back(Single("basalt_archiver_archived_total", "WAL write batches copied to archive_dir since start.",
+                       MetricType::Counter, d(st.archived_count)));
+  out.push_back(Single("basalt_archiver_archived_bytes_total", "Bytes written to archive_dir since start.",
+                       MetricType::Counter, d(st.archived_bytes)));
+  out.push_back(Single("basalt_archiver_failed_total", "Archiving rounds that failed since start.",
+                       MetricType::Counter, d(st.failed_count)));
+  out.push_back(Single("basalt_archiver_gaps_total",
+                       "Times the archiver found WAL it could no longer copy (the archive has a gap).",
+                       MetricType::Counter, d(st.gap_count)));
+  out.push_back(Single("basalt_archiver_lag_sequences",
+                       "WAL sequence numbers written but not yet archived.", MetricType::Gauge, d(st.lag_seq)));
+  out.push_back(Single("basalt_archiver_last_archived_timestamp_seconds",
+                       "Wall-clock time of the last successful archiving round (Unix epoch), 0 if none.",
+                       MetricType::Gauge, d(st.last_archived_time_us) / 1e6));
+}
+
 void AppendProcessFamilies(std::vector<MetricFamily>& out) {
   ProcessFigures p = ReadProcessFigures();
   if (!p.ok) return;
@@ -176,7 +204,10 @@ std::string ServerMetrics::Exposition() {
                             MetricType::Gauge, ready() ? 1 : 0));
   {
     std::shared_lock lock(engine_mu_);
-    if (engine_ != nullptr) AppendEngineFamilies(engine_->Figures(), families);
+    if (engine_ != nullptr) {
+      AppendEngineFamilies(engine_->Figures(), families);
+      AppendArchiverFamilies(families);
+    }
   }
   AppendActivityFamilies(families);
   AppendProcessFamilies(families);

@@ -129,9 +129,11 @@ def test_endpoint(server, mport):
                    "basalt_rocksdb_block_cache_requests_total", "basalt_rocksdb_wal_syncs_total",
                    "basalt_process_resident_memory_bytes", "basalt_process_open_fds",
                    "basalt_process_cpu_seconds_total", "basalt_lock_waits_total",
-                   "basalt_network_bytes_total", "basalt_copy_rows_total", "basalt_up"):
+                   "basalt_network_bytes_total", "basalt_copy_rows_total", "basalt_up",
+                   "basalt_archiver_enabled", "basalt_archiver_archived_total", "basalt_archiver_lag_sequences"):
         check(f"family {family} exported", family in families)
     check("basalt_up is 1", value(samples, "basalt_up") == 1)
+    check("basalt_archiver_enabled is 1 (archive_mode = on)", value(samples, "basalt_archiver_enabled") == 1)
     check("RSS is plausible", value(samples, "basalt_process_resident_memory_bytes") > 1e6)
     p = subprocess.run([PROMTOOL, "check", "metrics"], input=text.encode(), stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT)
@@ -431,6 +433,19 @@ def test_stat_views():
         c.close()
 
 
+def test_archiver(mport):
+    """After test_counters' writes the archiver (100 ms rounds) has copied WAL batches."""
+    archived = 0
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        samples = scrape(mport)
+        archived = value(samples, "basalt_archiver_archived_total")
+        if archived and archived > 0:
+            break
+        time.sleep(0.2)
+    check("basalt_archiver_archived_total counts archived batches", archived and archived > 0, archived)
+
+
 def main():
     harness.require_binaries()
     for tool in (PROMETHEUS, PROMTOOL):
@@ -442,9 +457,12 @@ def main():
         tmp = tempfile.mkdtemp(prefix="basalt-metrics-")
         try:
             with harness.BasaltServer(extra_args=["-c", f"metrics_port={mport}",
-                                                  "-c", "metrics_listen_addresses=127.0.0.1"]) as server:
+                                                  "-c", "metrics_listen_addresses=127.0.0.1",
+                                                  "-c", "archive_mode=on",
+                                                  "-c", f"archive_dir={os.path.join(tmp, 'archive')}"]) as server:
                 test_endpoint(server, mport)
                 test_counters(server, mport)
+                test_archiver(mport)
                 test_prometheus(mport, tmp)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
