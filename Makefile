@@ -23,7 +23,7 @@ DATA_DIR ?= data
 export ASAN_OPTIONS ?= detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
 
-.PHONY: all setup build run test report clean
+.PHONY: all setup build run test report bench clean
 
 all: build
 
@@ -52,6 +52,11 @@ test: setup $(TEST_BUILD_DIR)/build.ninja
 report: build
 	BASALTD=$(CURDIR)/$(BUILD_DIR)/basaltd BASALT=$(CURDIR)/$(BUILD_DIR)/basalt \
 	  /usr/bin/python3 tests/reports/clients_and_slt.py
+
+# Basalt next to a throwaway PostgreSQL 15 under pgbench, one interleaved run (docs/benchmarks.md).
+# BENCH_ARGS go to ../shared/bench/pgbench-compare.sh, e.g. BENCH_ARGS="--mode select1 --rounds 3".
+bench: build
+	BUILD_DIR=$(BUILD_DIR) bash bench/run.sh $(BENCH_ARGS)
 
 # Removes the build directories; the data directory $(DATA_DIR)/ is kept.
 clean:
