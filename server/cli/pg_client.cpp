@@ -5,6 +5,10 @@
 namespace basalt::server::cli {
 
 PgClient::PgClient(const ConnectOptions& o) {
+  // libpq reads the pointers at connect time: every string they point into
+  // must outlive PQconnectdbParams (no temporaries).
+  const std::string dbname = o.dbname.empty() ? std::string("postgres") : o.dbname;
+  const std::string application_name = "basalt backup";
   std::vector<const char*> keys;
   std::vector<const char*> values;
   auto add = [&](const char* k, const std::string& v) {
@@ -16,8 +20,8 @@ PgClient::PgClient(const ConnectOptions& o) {
   add("host", o.host);
   add("port", o.port);
   add("user", o.user);
-  add("dbname", o.dbname.empty() ? std::string("postgres") : o.dbname);
-  add("application_name", std::string("basalt backup"));
+  add("dbname", dbname);
+  add("application_name", application_name);
   keys.push_back(nullptr);
   values.push_back(nullptr);
   conn_ = PQconnectdbParams(keys.data(), values.data(), /*expand_dbname=*/1);
