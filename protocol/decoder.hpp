@@ -48,6 +48,9 @@ class Decoder {
   std::optional<FrontendMessage> Next();
 
   bool in_startup_phase() const { return startup_phase_; }
+  // The type byte of the next buffered message after the startup phase, or
+  // '\0' when nothing is buffered (the message itself may be incomplete).
+  char PeekType() const { return !startup_phase_ && end_ > begin_ ? buf_[begin_] : '\0'; }
   // Bytes received but not yet returned as messages.
   size_t buffered() const { return end_ - begin_; }
 

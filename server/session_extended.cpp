@@ -45,6 +45,11 @@ std::string LoggedText(const protocol::FrontendMessage& message) {
   return protocol::MessageName(message);
 }
 
+// Parse, Bind, Describe, Execute, Close, Sync: the messages HandleExtended runs.
+bool IsPipelinedType(char type) {
+  return type == 'P' || type == 'B' || type == 'D' || type == 'E' || type == 'C' || type == 'S';
+}
+
 }  // namespace
 
 asio::awaitable<void> Session::HandleExtended(const protocol::FrontendMessage& message) {
@@ -53,11 +58,31 @@ asio::awaitable<void> Session::HandleExtended(const protocol::FrontendMessage& m
     co_return;
   }
   bool ok = true;
+  bool synced = std::holds_alternative<protocol::Sync>(message);
   executing_ = true;
-  co_await RunBlocking(ctx_.pool, [this, &message, &ok] { ok = ExtendedOnWorker(message); });
+  co_await RunBlocking(ctx_.pool, [this, &message, &ok, &synced] {
+    ok = ExtendedOnWorker(message);
+    // Drivers pipeline Bind/Describe/Execute/Sync in one packet; each hop to
+    // the pool is a thread hand-off that costs as much as a point read, so the
+    // messages already buffered run in this hop, up to and including Sync.
+    // The coroutine is suspended meanwhile, so nothing else touches decoder_.
+    // Anything else (Query, Flush, a malformed or incomplete message) is left
+    // for Loop, exactly as if it had arrived later.
+    while (ok && !synced && state_ == State::kReady && !stopping_ && IsPipelinedType(decoder_.PeekType())) {
+      std::optional<protocol::FrontendMessage> next;
+      try {
+        next = decoder_.Next();
+      } catch (const protocol::ProtocolError&) {
+        break;  // Loop decodes it again and reports it
+      }
+      if (!next) break;
+      ok = ExtendedOnWorker(*next);
+      synced = std::holds_alternative<protocol::Sync>(*next);
+    }
+  });
   executing_ = false;
   if (state_ == State::kClosed) co_return;  // a FATAL error ended the session
-  if (std::holds_alternative<protocol::Sync>(message)) {
+  if (synced) {
     // Even a failed commit at Sync ends the cycle with ReadyForQuery.
     AppendNotifications();
     out_.ReadyForQuery(sql_->TransactionStatus());
